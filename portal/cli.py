@@ -1,0 +1,56 @@
+"""`portal build`: build the site into a staging folder and swap it in only when it is whole.
+
+A content error, a crash or an interrupted build leaves the previously published `site/`
+exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+def build(config_file: Path, site_dir: Path, preview: bool = False) -> int:
+    staging = site_dir.with_name(f".{site_dir.name}.staging")
+    old = site_dir.with_name(f".{site_dir.name}.old")
+    for leftover in (staging, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if preview:
+        env["PORTAL_PREVIEW"] = "true"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    command += ["--config-file", str(config_file), "--site-dir", str(staging)]
+    result = subprocess.run(command, env=env, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Build failed; {site_dir} was left unchanged.", file=sys.stderr)
+        return result.returncode
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Built {site_dir}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="portal", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    build_cmd = sub.add_parser("build", help="build the site atomically")
+    build_cmd.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"))
+    build_cmd.add_argument("--site-dir", "-d", type=Path, default=None)
+    build_cmd.add_argument(
+        "--preview", action="store_true", help="also publish drafts and future items (local only)"
+    )
+    args = parser.parse_args(argv)
+    config_file = args.config_file.resolve()
+    site_dir = (args.site_dir or config_file.parent / "site").resolve()
+    return build(config_file, site_dir, preview=args.preview)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

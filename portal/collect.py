@@ -1,0 +1,130 @@
+"""Collect: everything derived across items, computed once per build.
+
+The published set, per-category and per-year lists, pagination and each article's neighbours.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from . import urls
+from .models import Category, NewsItem
+
+RELATED_COUNT = 5
+HOME_COUNT = 5
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    """One page of a paginated listing."""
+
+    number: int
+    total: int
+    items: tuple[NewsItem, ...]
+    base_url: str
+
+    @property
+    def url(self) -> str:
+        return urls.paged(self.base_url, self.number)
+
+    @property
+    def prev_url(self) -> str | None:
+        return urls.paged(self.base_url, self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return urls.paged(self.base_url, self.number + 1) if self.number < self.total else None
+
+    def page_url(self, number: int) -> str:
+        return urls.paged(self.base_url, number)
+
+    def window(self, width: int = 2) -> list[int | None]:
+        """Page numbers for the pager: first, last and `width` around this one; None is a gap.
+
+        Bounded, so a listing page's HTML does not grow with the number of pages.
+        """
+        shown = {1, self.total, *range(self.number - width, self.number + width + 1)}
+        numbers = sorted(n for n in shown if 1 <= n <= self.total)
+        result: list[int | None] = []
+        for n in numbers:
+            if result and n - (result[-1] or 0) > 1:
+                result.append(None)
+            result.append(n)
+        return result
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """What an article page links to: older and newer in its category, and "Các tin khác"."""
+
+    older: NewsItem | None
+    newer: NewsItem | None
+    others: tuple[NewsItem, ...]
+
+
+@dataclass(frozen=True)
+class Collections:
+    categories: tuple[Category, ...]
+    published: tuple[NewsItem, ...]  # newest first
+    by_category: dict[str, tuple[NewsItem, ...]]
+    by_year: dict[int, tuple[NewsItem, ...]]  # years newest first
+    neighbours: dict[str, Neighbours] = field(repr=False)  # by item URL
+
+    def latest(self, category: Category, count: int = HOME_COUNT) -> tuple[NewsItem, ...]:
+        return self.by_category[category.slug][:count]
+
+
+def is_published(item: NewsItem, now: datetime, preview: bool = False) -> bool:
+    """Drafts and items dated after the build time stay out, unless previewing."""
+    return preview or (not item.draft and item.date <= now)
+
+
+def newest_first(items: Iterable[NewsItem]) -> tuple[NewsItem, ...]:
+    # The slug breaks ties so that equal dates still give a deterministic order.
+    return tuple(sorted(items, key=lambda i: (i.date, i.slug), reverse=True))
+
+
+def paginate(items: Sequence[NewsItem], page_size: int, base_url: str) -> list[ListingPage]:
+    """Split a newest-first list into pages; an empty list still has page 1."""
+    total = max(1, math.ceil(len(items) / page_size))
+    return [
+        ListingPage(n + 1, total, tuple(items[n * page_size : (n + 1) * page_size]), base_url)
+        for n in range(total)
+    ]
+
+
+def neighbours_of(items: Sequence[NewsItem]) -> dict[str, Neighbours]:
+    """For a newest-first category list: the items just before and after each one.
+
+    "Các tin khác" are the items published just before this one, so that publishing a new
+    item never changes an older page.
+    """
+    result = {}
+    for index, item in enumerate(items):
+        result[item.url] = Neighbours(
+            older=items[index + 1] if index + 1 < len(items) else None,
+            newer=items[index - 1] if index > 0 else None,
+            others=tuple(items[index + 1 : index + 1 + RELATED_COUNT]),
+        )
+    return result
+
+
+def collect(
+    items: Iterable[NewsItem],
+    categories: Sequence[Category],
+    now: datetime,
+    preview: bool = False,
+) -> Collections:
+    published = newest_first(i for i in items if is_published(i, now, preview))
+    by_category: dict[str, tuple[NewsItem, ...]] = {
+        c.slug: tuple(i for i in published if i.category.slug == c.slug) for c in categories
+    }
+    years = sorted({i.year for i in published}, reverse=True)
+    by_year = {y: tuple(i for i in published if i.year == y) for y in years}
+    neighbours: dict[str, Neighbours] = {}
+    for category_items in by_category.values():
+        neighbours.update(neighbours_of(category_items))
+    return Collections(tuple(categories), published, by_category, by_year, neighbours)

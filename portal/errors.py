@@ -1,0 +1,33 @@
+"""Content errors: what an editor sees when a file is wrong."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class ContentError:
+    """One problem in one content file, with the fix an editor can apply."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message} — {self.fix}"
+
+
+class ContentErrors(Exception):
+    """Every content problem of a build, raised once after all files were checked."""
+
+    def __init__(self, errors: Iterable[ContentError]) -> None:
+        self.errors = sorted(set(errors))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.errors)
+        head = f"{count} content error{'s' if count != 1 else ''}; nothing was published:"
+        return "\n".join([head, *(f"  {e}" for e in self.errors)])

@@ -1,0 +1,149 @@
+"""The MkDocs adapter: a thin layer that runs the pipeline and hands its pages to MkDocs.
+
+Nothing else in the package imports MkDocs, so moving to another engine touches only this file
+and the templates.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from . import urls, vi
+from .dates import build_time
+from .errors import ContentError, ContentErrors
+from .markdown_ext import EscapeHtmlExtension
+from .models import Category
+from .pages import PageSpec
+from .pipeline import Plan, Settings, plan_site
+from .text import slugify
+
+
+class CategoryConfig(base.Config):
+    name = c.Type(str)
+    """Display name, e.g. "Tin an ninh trật tự"."""
+    short = c.Type(str, default="")
+    """Short name editors may write instead, e.g. "ANTT"."""
+    slug = c.Optional(c.Type(str))
+    """URL name; default: from the name."""
+    description = c.Type(str, default="")
+
+
+class PortalConfig(base.Config):
+    news_dir = c.Type(str, default="news")
+    """Folder of news items, relative to mkdocs.yml; sub-folders are free."""
+    page_size = c.Type(int, default=10)
+    """Items per listing page."""
+    preview = c.Type(bool, default=False)
+    """Publish drafts and future items too: for local preview only (PORTAL_PREVIEW=1)."""
+    citizens_category = c.Type(str, default="nguoi-dan-can-biet")
+    """Slug of the category highlighted on the home page as "Người dân cần biết"."""
+    categories = c.ListOfItems(c.SubConfig(CategoryConfig))
+    """The declared categories; an item's `category` must name one of them."""
+
+
+class PortalPlugin(BasePlugin[PortalConfig]):
+    plan: Plan
+    specs: dict[str, PageSpec]
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        categories = tuple(
+            Category(
+                name=cat.name,
+                slug=cat.slug or slugify(cat.name),
+                short=cat.short,
+                description=cat.description,
+            )
+            for cat in self.config.categories
+        )
+        settings = Settings(
+            root=root,
+            categories=categories,
+            news_dir=self.config.news_dir,
+            page_size=self.config.page_size,
+            preview=self.config.preview,
+            config_file=Path(config.config_file_path).name,
+        )
+        try:
+            self.plan = plan_site(settings, build_time())
+        except ContentErrors as exc:
+            # Raised before MkDocs cleans site_dir: the previous site stays as it was.
+            raise PluginError(exc.report()) from None
+        self.specs = {spec.src_uri: spec for spec in self.plan.pages}
+        config.markdown_extensions.append(EscapeHtmlExtension())  # type: ignore[arg-type]
+        config.nav = (config.nav or []) + [
+            {vi.UI["categories"]: [{cat.name: urls.src_uri(cat.url)} for cat in categories]},
+            {vi.UI["archive"]: urls.src_uri(urls.archive_index())},
+        ]
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        clashes = [
+            ContentError(
+                f"{config.docs_dir}/{spec.src_uri}",
+                1,
+                "url",
+                f"/{spec.url} is also generated from {spec.source or 'a listing'}",
+                "rename or move the static page",
+            )
+            for spec in self.plan.pages
+            if files.get_file_from_path(spec.src_uri) is not None
+        ]
+        if clashes:
+            raise PluginError(ContentErrors(clashes).report())
+        for spec in self.plan.pages:
+            # Never in the nav: a nav listing every article makes every page list every article.
+            files.append(
+                File.generated(
+                    config, spec.src_uri, content=spec.markdown, inclusion=InclusionLevel.NOT_IN_NAV
+                )
+            )
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            # Material prints page.meta values unescaped; Markup makes them safe once.
+            page.meta["template"] = spec.template
+            page.meta["title"] = escape(spec.title)
+            item = spec.context.get("item")
+            if item is not None:
+                page.meta["description"] = escape(item.summary)
+                if item.author:
+                    page.meta["author"] = escape(item.author)
+        return markdown
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        spec = self.specs.get(page.file.src_uri)
+        context["portal_page"] = spec.context if spec else {}
+        return context
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.filters["vi_date"] = vi.format_date
+        env.filters["vi_short_date"] = vi.format_short_date
+        env.filters["vi_number"] = vi.format_number
+        env.filters["slugify"] = slugify
+        collections = self.plan.collections
+        env.globals["ui"] = vi.UI
+        env.globals["urls"] = urls
+        env.globals["portal"] = collections
+        env.globals["citizens_category"] = next(
+            (cat for cat in collections.categories if cat.slug == self.config.citizens_category),
+            None,
+        )
+        return env

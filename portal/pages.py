@@ -1,0 +1,94 @@
+"""Pages: decide which pages the collections turn into, with their template and data.
+
+Engine-neutral: each page is a URL, a template name, a title, Markdown (for articles) and
+the context the template needs. The MkDocs adapter hands them to MkDocs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import urls
+from .collect import Collections, ListingPage, paginate
+from .vi import UI
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    url: str
+    template: str
+    title: str
+    markdown: str = ""
+    context: dict[str, Any] = field(default_factory=dict)
+    source: str = ""  # the content file behind the page, for messages
+
+    @property
+    def src_uri(self) -> str:
+        return urls.src_uri(self.url)
+
+
+def article_pages(collections: Collections) -> list[PageSpec]:
+    return [
+        PageSpec(
+            url=item.url,
+            template="article.html",
+            title=item.title,
+            markdown=item.body,
+            context={"item": item, "neighbours": collections.neighbours[item.url]},
+            source=item.source,
+        )
+        for item in collections.published
+    ]
+
+
+def listing_pages(
+    title: str, base_url: str, items: tuple, page_size: int, **context: Any
+) -> list[PageSpec]:
+    pages: list[ListingPage] = paginate(items, page_size, base_url)
+    return [
+        PageSpec(
+            url=page.url,
+            template="listing.html",
+            title=title if page.number == 1 else f"{title} – {UI['page_of'].format(page=page.number, total=page.total)}",
+            context={"listing": page, "heading": title, **context},
+        )
+        for page in pages
+    ]
+
+
+def category_pages(collections: Collections, page_size: int) -> list[PageSpec]:
+    specs: list[PageSpec] = []
+    for category in collections.categories:
+        specs += listing_pages(
+            category.name,
+            category.url,
+            collections.by_category[category.slug],
+            page_size,
+            category=category,
+        )
+    return specs
+
+
+def archive_pages(collections: Collections, page_size: int) -> list[PageSpec]:
+    specs = [
+        PageSpec(
+            url=urls.archive_index(),
+            template="archive-index.html",
+            title=UI["archive"],
+            context={"years": [(y, len(items)) for y, items in collections.by_year.items()]},
+        )
+    ]
+    for year, items in collections.by_year.items():
+        specs += listing_pages(
+            UI["archive_year"].format(year=year), urls.archive_year(year), items, page_size, year=year
+        )
+    return specs
+
+
+def all_pages(collections: Collections, page_size: int) -> list[PageSpec]:
+    return (
+        article_pages(collections)
+        + category_pages(collections, page_size)
+        + archive_pages(collections, page_size)
+    )

@@ -1,0 +1,66 @@
+"""The whole pipeline in one call: load -> validate -> collect -> pages. No MkDocs here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .collect import Collections, collect
+from .errors import ContentError, ContentErrors
+from .load import load_folder
+from .models import Category
+from .pages import PageSpec, all_pages
+from .text import is_slug
+from .validate import validate_news
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    categories: tuple[Category, ...]
+    news_dir: str = "news"
+    page_size: int = 10
+    preview: bool = False
+    config_file: str = "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class Plan:
+    collections: Collections
+    pages: tuple[PageSpec, ...]
+
+
+def check_settings(settings: Settings) -> list[ContentError]:
+    """Problems in the portal's own configuration, reported like content problems."""
+    errors = []
+    seen: set[str] = set()
+    for category in settings.categories:
+        if not is_slug(category.slug) or category.slug in seen:
+            errors.append(
+                ContentError(
+                    settings.config_file,
+                    1,
+                    "categories",
+                    f'category "{category.name}" has the slug "{category.slug}", invalid or used twice',
+                    "give each category its own slug of lowercase letters, digits and hyphens",
+                )
+            )
+        seen.add(category.slug)
+    if settings.page_size < 1:
+        errors.append(
+            ContentError(settings.config_file, 1, "page_size", "must be at least 1", "set page_size: 10")
+        )
+    return errors
+
+
+def plan_site(settings: Settings, now: datetime) -> Plan:
+    """Everything the site will publish; raises ContentErrors with every problem found."""
+    errors = check_settings(settings)
+    docs, load_errors = load_folder(settings.root, settings.news_dir)
+    items, item_errors = validate_news(docs, settings.categories)
+    errors += load_errors + item_errors
+    if errors:
+        raise ContentErrors(errors)
+    collections = collect(items, settings.categories, now, settings.preview)
+    return Plan(collections, tuple(all_pages(collections, settings.page_size)))

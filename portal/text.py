@@ -1,0 +1,66 @@
+"""Text normalisation and slugs: one place for both, used by every stage."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from slugify import slugify as _slugify
+
+SLUG_MAX_LENGTH = 80
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, no BOM, LF line endings: files from macOS arrive in NFD, from Windows with CRLF."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII slug; python-slugify maps "đ" to "d" (MkDocs' toc.slugify drops it).
+
+    Long slugs are cut at a word boundary here: python-slugify's own word_boundary option
+    drops words from the middle.
+    """
+    slug = _slugify(unicodedata.normalize("NFC", text))
+    if len(slug) <= SLUG_MAX_LENGTH:
+        return slug
+    head = slug[: SLUG_MAX_LENGTH + 1]
+    return head.rsplit("-", 1)[0] if "-" in head else slug[:SLUG_MAX_LENGTH]
+
+
+def is_slug(text: str) -> bool:
+    return bool(_SLUG_RE.match(text))
+
+
+def fold(text: str) -> str:
+    """Casefolded NFC text with single spaces: the identity of a tag or a category name."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"[*_`~]+|<[^>]+>")
+
+
+def first_paragraph(markdown: str) -> str:
+    """Plain text of the first prose paragraph: the default summary of an item."""
+    for block in re.split(r"\n\s*\n", markdown.strip()):
+        block = block.strip()
+        if not block or block.startswith(("#", "|", ">", "```", "<", "---")):
+            continue
+        text = _MD_IMAGE.sub("", block)
+        text = _MD_LINK.sub(r"\1", text)
+        text = _MD_MARKS.sub("", text)
+        text = " ".join(text.split())
+        if text:
+            return text
+    return ""
+
+
+def toc_slugify(value: str, separator: str = "-") -> str:
+    """Heading anchors for Python-Markdown's toc: the same slugs as URLs ("Đảng" -> "dang")."""
+    return slugify(value).replace("-", separator)

@@ -1,0 +1,69 @@
+"""Vietnamese for people: UI strings, dates and numbers. Formatting happens only here."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from .dates import TZ
+
+WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
+
+# Every UI string the portal's own templates show, in one place.
+UI = {
+    "home": "Trang chủ",
+    "categories": "Chuyên mục",
+    "archive": "Lưu trữ",
+    "archive_year": "Lưu trữ năm {year}",
+    "archive_intro": "Tất cả tin bài theo năm đăng.",
+    "items_count": "{count} tin bài",
+    "other_news": "Các tin khác",
+    "newer": "Tin mới hơn",
+    "older": "Tin cũ hơn",
+    "tags": "Từ khóa",
+    "author": "Tác giả",
+    "category": "Chuyên mục",
+    "see_all": "Xem tất cả",
+    "citizens": "Người dân cần biết",
+    "latest": "Tin mới nhất",
+    "page_of": "Trang {page}/{total}",
+    "pager": "Phân trang",
+    "prev_page": "Trang trước",
+    "next_page": "Trang sau",
+    "no_items": "Chưa có tin bài nào.",
+    "breadcrumb": "Đường dẫn",
+    "font_size": "Cỡ chữ",
+    "font_smaller": "Giảm cỡ chữ",
+    "font_reset": "Cỡ chữ mặc định",
+    "font_larger": "Tăng cỡ chữ",
+    "not_found_title": "Không tìm thấy trang",
+    "not_found_text": "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.",
+    "not_found_back": "Về trang chủ",
+    "draft": "Bản nháp (chỉ hiện khi xem trước)",
+}
+
+
+def format_number(value: int | float, decimals: int = 0) -> str:
+    """19732 -> "19.732"; 1.25 with decimals=1 -> "1,3" (Vietnamese separators)."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def format_date(value: datetime | date, with_time: bool = True) -> str:
+    """"Thứ ba, 19/03/2013, 14:10"; the time is left out when it is midnight or unwanted."""
+    if isinstance(value, datetime):
+        value = value.astimezone(TZ)
+        day = value.date()
+    else:
+        day = value
+        with_time = False
+    text = f"{WEEKDAYS[day.weekday()]}, {day:%d/%m/%Y}"
+    if with_time and (value.hour or value.minute):
+        text += f", {value:%H:%M}"
+    return text
+
+
+def format_short_date(value: datetime | date) -> str:
+    """"19/03/2013", for lists."""
+    if isinstance(value, datetime):
+        value = value.astimezone(TZ)
+    return f"{value:%d/%m/%Y}"
