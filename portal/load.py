@@ -120,7 +120,13 @@ def _parse_yaml(
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
                 errors.append(
-                    ContentError(rel, line, "front matter", "a field name is not text", "use a name such as title")
+                    ContentError(
+                        rel,
+                        line,
+                        "front matter",
+                        "a field name is not text",
+                        "use a name such as title",
+                    )
                 )
             elif key in field_lines:
                 errors.append(
@@ -151,7 +157,15 @@ def _parse_yaml(
             )
         ]
     except yaml.YAMLError as exc:
-        return [ContentError(rel, first_line, "front matter", f"the YAML cannot be read ({exc})", "fix the YAML syntax")]
+        return [
+            ContentError(
+                rel,
+                first_line,
+                "front matter",
+                f"the YAML cannot be read ({exc})",
+                "fix the YAML syntax",
+            )
+        ]
     finally:
         loader.dispose()
     return {str(k): v for k, v in data.items()}, field_lines

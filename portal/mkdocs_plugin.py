@@ -6,6 +6,7 @@ and the templates.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +45,8 @@ class PortalConfig(base.Config):
     """Folder of news items, relative to mkdocs.yml; sub-folders are free."""
     page_size = c.Type(int, default=10)
     """Items per listing page."""
-    preview = c.Type(bool, default=False)
-    """Publish drafts and future items too: for local preview only (PORTAL_PREVIEW=1)."""
+    preview = c.Optional(c.Type(bool))
+    """Publish drafts and future items too, for local preview; default: PORTAL_PREVIEW=true."""
     citizens_category = c.Type(str, default="nguoi-dan-can-biet")
     """Slug of the category highlighted on the home page as "Người dân cần biết"."""
     categories = c.ListOfItems(c.SubConfig(CategoryConfig))
@@ -72,7 +73,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             categories=categories,
             news_dir=self.config.news_dir,
             page_size=self.config.page_size,
-            preview=self.config.preview,
+            preview=(
+                self.config.preview
+                if self.config.preview is not None
+                else os.environ.get("PORTAL_PREVIEW", "").lower() in ("1", "true", "yes")
+            ),
             config_file=Path(config.config_file_path).name,
         )
         try:
@@ -134,6 +139,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return context
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Our templates (custom_dir) escape by default; Material's own expect raw HTML.
+        custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        ours = (
+            {p.relative_to(custom_dir).as_posix() for p in custom_dir.rglob("*.html")}
+            if custom_dir
+            else set()
+        )
+        env.autoescape = lambda name: name in ours
         env.filters["vi_date"] = vi.format_date
         env.filters["vi_short_date"] = vi.format_short_date
         env.filters["vi_number"] = vi.format_number

@@ -50,7 +50,9 @@ def listing_pages(
         PageSpec(
             url=page.url,
             template="listing.html",
-            title=title if page.number == 1 else f"{title} – {UI['page_of'].format(page=page.number, total=page.total)}",
+            title=title
+            if page.number == 1
+            else f"{title} – {UI['page_of'].format(page=page.number, total=page.total)}",
             context={"listing": page, "heading": title, **context},
         )
         for page in pages
@@ -81,7 +83,11 @@ def archive_pages(collections: Collections, page_size: int) -> list[PageSpec]:
     ]
     for year, items in collections.by_year.items():
         specs += listing_pages(
-            UI["archive_year"].format(year=year), urls.archive_year(year), items, page_size, year=year
+            UI["archive_year"].format(year=year),
+            urls.archive_year(year),
+            items,
+            page_size,
+            year=year,
         )
     return specs
 

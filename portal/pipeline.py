@@ -42,14 +42,16 @@ def check_settings(settings: Settings) -> list[ContentError]:
                     settings.config_file,
                     1,
                     "categories",
-                    f'category "{category.name}" has the slug "{category.slug}", invalid or used twice',
+                    f'category "{category.name}": slug "{category.slug}" is invalid or taken',
                     "give each category its own slug of lowercase letters, digits and hyphens",
                 )
             )
         seen.add(category.slug)
     if settings.page_size < 1:
         errors.append(
-            ContentError(settings.config_file, 1, "page_size", "must be at least 1", "set page_size: 10")
+            ContentError(
+                settings.config_file, 1, "page_size", "must be at least 1", "set page_size: 10"
+            )
         )
     return errors
 

@@ -59,15 +59,19 @@ def text_field(doc: SourceDoc, name: str, problems: Problems, required: bool = F
             problems.add(name, "missing", f'add a line "{name}: …" to the front matter')
         return ""
     if not isinstance(value, str):
-        problems.add(name, f"must be text, not {_kind(value)}", f"write it in quotes: {name}: \"{value}\"")
+        problems.add(
+            name, f"must be text, not {_kind(value)}", f'write it in quotes: {name}: "{value}"'
+        )
         return ""
     value = " ".join(value.split())
     if required and not value:
-        problems.add(name, "is empty", f"write the {name} after \"{name}:\"")
+        problems.add(name, "is empty", f'write the {name} after "{name}:"')
     return value
 
 
-def date_field(doc: SourceDoc, name: str, problems: Problems, required: bool = False) -> datetime | None:
+def date_field(
+    doc: SourceDoc, name: str, problems: Problems, required: bool = False
+) -> datetime | None:
     value = doc.meta.get(name)
     if value is None:
         if required:
@@ -88,7 +92,9 @@ def bool_field(doc: SourceDoc, name: str, problems: Problems) -> bool:
     value = doc.meta.get(name, False)
     if isinstance(value, bool):
         return value
-    problems.add(name, f"must be true or false, not {value!r}", f"write {name}: true or {name}: false")
+    problems.add(
+        name, f"must be true or false, not {value!r}", f"write {name}: true or {name}: false"
+    )
     return False
 
 
@@ -103,7 +109,9 @@ def list_field(doc: SourceDoc, name: str, problems: Problems) -> tuple[str, ...]
     seen: set[str] = set()
     for entry in value:
         if not isinstance(entry, str | int) or isinstance(entry, bool) or not str(entry).strip():
-            problems.add(name, f"entry {entry!r} is not a word or phrase", f"remove it or write it as text")
+            problems.add(
+                name, f"entry {entry!r} is not a word or phrase", "remove it or write it as text"
+            )
             continue
         text = " ".join(str(entry).split())
         if fold(text) not in seen:
@@ -152,7 +160,9 @@ def category_lookup(categories: Iterable[Category]) -> dict[str, Category]:
     return lookup
 
 
-def validate_news_item(doc: SourceDoc, lookup: dict[str, Category]) -> NewsItem | list[ContentError]:
+def validate_news_item(
+    doc: SourceDoc, lookup: dict[str, Category]
+) -> NewsItem | list[ContentError]:
     problems = Problems(doc)
     check_fields(doc, NEWS_FIELDS, problems)
     title = text_field(doc, "title", problems, required=True)
@@ -165,9 +175,16 @@ def validate_news_item(doc: SourceDoc, lookup: dict[str, Category]) -> NewsItem 
     draft = bool_field(doc, "draft", problems)
     slug = slug_field(doc, title, problems)
     if not doc.body.strip():
-        problems.add("body", "the article has no text", "write the article below the closing ---", doc.body_line)
+        problems.add(
+            "body",
+            "the article has no text",
+            "write the article below the closing ---",
+            doc.body_line,
+        )
     if date and updated and updated < date:
-        problems.add("updated", "is earlier than date", "set updated to the time of the last change")
+        problems.add(
+            "updated", "is earlier than date", "set updated to the time of the last change"
+        )
     if problems.errors or date is None or category is None:
         return problems.errors
     return NewsItem(
@@ -198,7 +215,9 @@ def validate_news(
             errors.extend(result)
         else:
             items.append(result)
-    errors.extend(unique(items, key=lambda i: i.url, what="slug", line=lambda i: _slug_line(docs, i)))
+    errors.extend(
+        unique(items, key=lambda i: i.url, what="slug", line=lambda i: _slug_line(docs, i))
+    )
     return items, errors
 
 
@@ -230,6 +249,10 @@ def _slug_line(docs: Sequence[SourceDoc], item: NewsItem) -> int:
 
 
 def _kind(value: object) -> str:
-    return {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "a block of fields"}.get(
-        type(value), type(value).__name__
-    )
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "a block of fields",
+    }.get(type(value), type(value).__name__)

@@ -49,7 +49,7 @@ def format_number(value: int | float, decimals: int = 0) -> str:
 
 
 def format_date(value: datetime | date, with_time: bool = True) -> str:
-    """"Thứ ba, 19/03/2013, 14:10"; the time is left out when it is midnight or unwanted."""
+    """ "Thứ ba, 19/03/2013, 14:10"; the time is left out when it is midnight or unwanted."""
     if isinstance(value, datetime):
         value = value.astimezone(TZ)
         day = value.date()
@@ -63,7 +63,7 @@ def format_date(value: datetime | date, with_time: bool = True) -> str:
 
 
 def format_short_date(value: datetime | date) -> str:
-    """"19/03/2013", for lists."""
+    """ "19/03/2013", for lists."""
     if isinstance(value, datetime):
         value = value.astimezone(TZ)
     return f"{value:%d/%m/%Y}"

@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Benchmark: the portal against plain MkDocs + Material on the same synthetic corpus.
+
+Both builds run in this one invocation, on the same machine and the same Markdown:
+- portal: the portal plugin with its listings, archive and article pages (`mkdocs build --strict`);
+- plain: MkDocs + Material with its default plugins (search included), the same items as
+  plain pages kept out of the nav: the floor of this stack.
+
+Prints wall time, peak memory (max RSS of the build process) and the portal/plain ratio.
+Usage: python scripts/bench.py [--items 2000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from portal.synthetic import write_corpus
+
+
+def run(config: Path, site: Path, strict: bool) -> tuple[float, int]:
+    """Wall seconds and peak RSS in MiB of one `mkdocs build` in a fresh process."""
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--quiet",
+        "-f",
+        str(config),
+        "-d",
+        str(site),
+    ]
+    if strict:
+        command.append("--strict")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"build failed: {' '.join(command)}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def plain_project(portal_root: Path, root: Path) -> Path:
+    """The same Markdown as plain MkDocs pages, out of the nav, with Material's defaults."""
+    docs = root / "docs"
+    shutil.copytree(portal_root / "news", docs / "news")
+    (docs / "index.md").write_text("# Trang chủ\n\nTrang thử nghiệm.\n", encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        "site_name: Công an tỉnh (thử nghiệm)\n"
+        "site_url: https://congan.example.vn/\n"
+        "theme:\n  name: material\n  language: vi\n"
+        "nav:\n  - Trang chủ: index.md\n"
+        "validation:\n  nav:\n    omitted_files: ignore\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--items", type=int, default=2000)
+    parser.add_argument("--keep", type=Path, help="build here and keep the output")
+    args = parser.parse_args()
+
+    work = args.keep or Path(tempfile.mkdtemp(prefix="portal-bench-"))
+    try:
+        portal_root, plain_root = work / "portal", work / "plain"
+        portal_config = write_corpus(portal_root, args.items)
+        plain_config = plain_project(portal_root, plain_root)
+        print(f"corpus: {args.items} items in {work}", flush=True)
+
+        portal_time, portal_mem = run(portal_config, portal_root / "site", strict=True)
+        plain_time, plain_mem = run(plain_config, plain_root / "site", strict=False)
+
+        rows = [
+            ("portal", portal_time, portal_mem, count_pages(portal_root / "site")),
+            ("plain MkDocs + Material", plain_time, plain_mem, count_pages(plain_root / "site")),
+        ]
+        print(f"\n| build | wall time (s) | peak memory (MiB) | HTML pages |\n|---|---:|---:|---:|")
+        for name, seconds, mem, pages in rows:
+            print(f"| {name} | {seconds:.1f} | {mem} | {pages} |")
+        print(f"\nportal/plain wall time ratio: {portal_time / plain_time:.2f}")
+        return 0
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""The repository's own sample site builds, and what a reader sees on it is right."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+
+from portal import cli
+from portal.dates import build_time
+from portal.load import load_folder
+from portal.mkdocs_plugin import PortalPlugin  # noqa: F401  (the entry point must import)
+from portal.validate import validate_news
+from tests.build.site_checks import (
+    all_text,
+    broken_links,
+    external_resources,
+    html_files,
+    tree_digest,
+)
+from tests.conftest import REPO
+
+SITE_HOST = "congan.longan.example.vn"
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("sample") / "site"
+    assert cli.build(REPO / "mkdocs.yml", site) == 0
+    return site
+
+
+@pytest.fixture(scope="module")
+def sample_items():
+    docs, errors = load_folder(REPO, "news")
+    assert errors == []
+    items, errors = validate_news(docs, categories_of_repo())
+    assert errors == []
+    return items
+
+
+@functools.cache
+def categories_of_repo():
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    plugin = config.plugins["portal"]
+    config.plugins.on_config(config)
+    return plugin.plan.collections.categories
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+def test_sample_has_enough_items_across_categories_and_years(sample_items) -> None:
+    published = [i for i in sample_items if not i.draft and i.date <= build_time()]
+    assert len(published) >= 15
+    assert {i.category.slug for i in published} == {c.slug for c in categories_of_repo()}
+    assert min(i.year for i in published) <= 2012 and max(i.year for i in published) >= 2024
+    assert all(i.tags for i in sample_items)
+
+
+def test_every_published_item_has_its_page_and_drafts_have_none(
+    sample_site: Path, sample_items
+) -> None:
+    text = all_text(sample_site)
+    for item in sample_items:
+        page = sample_site / item.url / "index.html"
+        if item.draft:
+            assert not page.exists()
+            assert item.url not in text and item.title not in text
+        else:
+            h1 = soup(sample_site, item.url).select_one(".portal-article h1")
+            assert h1 is not None and h1.get_text(strip=True) == item.title
+
+
+def test_article_page_shows_vietnamese_date_category_tags_and_other_news(sample_site: Path) -> None:
+    page = soup(
+        sample_site,
+        "tin-tuc/ket-qua-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc-trong-co-quan-doanh-nghiep",
+    )
+    assert page.html["lang"] == "vi"
+    time = page.select_one(".portal-meta time")
+    assert time.get_text() == "Thứ tư, 25/04/2018, 09:30"
+    assert time["datetime"] == "2018-04-25T09:30:00+07:00"
+    assert page.select_one(".portal-meta a").get_text() == "Người dân cần biết"
+    assert [t.get_text() for t in page.select(".portal-tag")][:1] == ["ANTT"]
+    crumbs = [a.get_text() for a in page.select(".portal-breadcrumb a")]
+    assert crumbs == ["Trang chủ", "Người dân cần biết"]
+    others = [a.get_text() for a in page.select(".portal-others a")]
+    assert (
+        others[0]
+        == "UBND tỉnh đẩy mạnh xây dựng phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2018"
+    )
+    assert len(others) <= 5
+    assert page.select_one(".portal-prevnext a[rel=next]") is not None
+
+
+def test_home_page_highlights_citizens_block_and_links_every_category(sample_site: Path) -> None:
+    page = soup(sample_site, "")
+    block = page.select_one(".portal-citizens")
+    assert block.h2.get_text(strip=True) == "Người dân cần biết"
+    assert len(block.select("li a")) == 5
+    linked = {a["href"].rstrip("/").split("/")[-1] for a in page.select(".portal-categories a")}
+    assert {c.slug for c in categories_of_repo()} <= linked
+
+
+def test_archive_index_counts_items_per_year(sample_site: Path, sample_items) -> None:
+    page = soup(sample_site, "luu-tru")
+    rows = {li.a.get_text(): li.get_text() for li in page.select(".portal-years li")}
+    published = [i for i in sample_items if not i.draft]
+    assert set(rows) == {str(i.year) for i in published}
+    count_2018 = sum(1 for i in published if i.year == 2018)
+    assert f"{count_2018} tin bài" in rows["2018"]
+
+
+def test_every_internal_link_resolves(sample_site: Path) -> None:
+    assert broken_links(sample_site) == []
+
+
+def test_no_page_requests_another_host(sample_site: Path) -> None:
+    assert external_resources(sample_site, SITE_HOST) == []
+    assert "fonts.googleapis" not in all_text(sample_site)
+
+
+def test_not_found_page_is_vietnamese(sample_site: Path) -> None:
+    page = BeautifulSoup((sample_site / "404.html").read_text(encoding="utf-8"), "lxml")
+    assert page.h1.get_text() == "Không tìm thấy trang"
+
+
+def test_articles_are_not_in_the_nav(sample_site: Path) -> None:
+    for path in html_files(sample_site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        assert not [
+            a for a in page.select(".md-nav a, .md-tabs a") if "tin-tuc/" in a.get("href", "")
+        ]
+
+
+def test_two_builds_are_byte_identical(sample_site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "site"
+    assert cli.build(REPO / "mkdocs.yml", again) == 0
+    assert tree_digest(again) == tree_digest(sample_site)

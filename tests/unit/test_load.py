@@ -1,0 +1,66 @@
+import unicodedata
+from pathlib import Path
+
+from portal.load import SourceDoc, load_folder, parse_document
+
+
+def parse(text: str) -> SourceDoc:
+    result = parse_document(text, "news/a.md")
+    assert isinstance(result, SourceDoc), result
+    return result
+
+
+def test_front_matter_fields_body_and_lines() -> None:
+    doc = parse("---\ntitle: Tin\ndate: 2013-03-19 14:10\ntags: [ANTT, PCCC]\n---\n\nThân bài.\n")
+    assert doc.meta == {"title": "Tin", "date": "2013-03-19 14:10", "tags": ["ANTT", "PCCC"]}
+    assert doc.lines == {"title": 2, "date": 3, "tags": 4}
+    assert doc.body.strip() == "Thân bài."
+    assert doc.body_line == 6
+
+
+def test_dates_stay_text_so_one_parser_owns_them() -> None:
+    assert parse("---\ndate: 2018-02-08\n---\nx").meta["date"] == "2018-02-08"
+
+
+def test_yaml_error_names_the_line() -> None:
+    errors = parse_document("---\ntitle: Tin\ncategory: [ANTT\n---\nx", "news/a.md")
+    assert isinstance(errors, list) and len(errors) == 1
+    assert errors[0].path == "news/a.md" and errors[0].field == "front matter"
+    assert errors[0].line in (3, 4)
+    assert "quotes" in errors[0].fix
+
+
+def test_duplicate_field_is_an_error_not_a_silent_overwrite() -> None:
+    errors = parse_document("---\ntitle: A\ntitle: B\n---\nx", "news/a.md")
+    assert isinstance(errors, list)
+    assert (errors[0].line, errors[0].field) == (3, "title")
+    assert "line 2" in errors[0].message
+
+
+def test_missing_or_unclosed_front_matter() -> None:
+    for text, message in [
+        ("Chỉ có thân bài", "does not start"),
+        ("---\ntitle: A\n", "never closed"),
+    ]:
+        errors = parse_document(text, "news/a.md")
+        assert isinstance(errors, list) and message in errors[0].message
+
+
+def test_front_matter_that_is_not_fields() -> None:
+    errors = parse_document("---\n- a\n- b\n---\nx", "news/a.md")
+    assert isinstance(errors, list) and "not a list of fields" in errors[0].message
+
+
+def test_load_folder_normalises_bom_crlf_and_nfd(tmp_path: Path) -> None:
+    text = (
+        "\ufeff---\r\ntitle: " + unicodedata.normalize("NFD", "Tổ quốc") + "\r\n---\r\n\r\nThân\r\n"
+    )
+    (tmp_path / "news" / "2018").mkdir(parents=True)
+    (tmp_path / "news" / "2018" / "a.md").write_bytes(text.encode("utf-8"))
+    (tmp_path / "news" / ".hidden.md").write_text("---\n---\n")
+    (tmp_path / "news" / "bad.md").write_bytes(b"---\ntitle: \xff\n---\nx")
+    docs, errors = load_folder(tmp_path, "news")
+    assert [d.path for d in docs] == ["news/2018/a.md"]
+    assert docs[0].meta["title"] == unicodedata.normalize("NFC", "Tổ quốc")
+    assert docs[0].body == "\nThân\n"
+    assert [(e.path, e.field) for e in errors] == [("news/bad.md", "file")]

@@ -1,0 +1,163 @@
+import pytest
+
+from portal.errors import ContentError, ContentErrors
+from portal.load import parse_document
+from portal.models import Category, NewsItem
+from portal.validate import validate_news
+
+CATEGORIES = (
+    Category("Tin hoạt động", "tin-hoat-dong"),
+    Category("Tin an ninh trật tự", "an-ninh-trat-tu", short="ANTT"),
+)
+
+
+def check(*texts: str) -> tuple[list[NewsItem], list[ContentError]]:
+    docs = []
+    for n, text in enumerate(texts):
+        doc = parse_document(text, f"news/{n}.md")
+        assert not isinstance(doc, list), doc
+        docs.append(doc)
+    return validate_news(docs, CATEGORIES)
+
+
+GOOD = (
+    "---\ntitle: Tin mới\ndate: 2018-02-08 09:00\ncategory: ANTT\n---\n\nĐoạn đầu.\n\nĐoạn hai.\n"
+)
+
+
+def test_a_valid_item_gets_defaults() -> None:
+    items, errors = check(GOOD)
+    assert errors == []
+    [item] = items
+    assert item.slug == "tin-moi" and item.url == "tin-tuc/tin-moi/"
+    assert item.category.slug == "an-ninh-trat-tu"
+    assert item.summary == "Đoạn đầu."
+    assert item.date.isoformat() == "2018-02-08T09:00:00+07:00"
+    assert (item.draft, item.tags, item.author) == (False, (), "")
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "line", "field", "message", "fix"),
+    [
+        ("date: 2018-02-08\ncategory: ANTT", 1, "title", "missing", 'add a line "title: …"'),
+        ("title: 2018\ndate: 2018-02-08\ncategory: ANTT", 2, "title", "must be text", "quotes"),
+        ("title: A\ncategory: ANTT", 1, "date", "missing", "2013-03-19 14:10"),
+        (
+            "title: A\ndate: 08/02/2018\ncategory: ANTT",
+            3,
+            "date",
+            '"08/02/2018" is not a date',
+            "YYYY-MM-DD",
+        ),
+        ("title: A\ndate: 2018-02-08", 1, "category", "missing", "category"),
+        (
+            "title: A\ndate: 2018-02-08\ncategory: Tin tức",
+            4,
+            "category",
+            'unknown category "Tin tức"',
+            "Tin an ninh trật tự, Tin hoạt động",
+        ),
+        (
+            "title: A\ndate: 2018-02-08\ncategory: ANTT\ncatgory: x",
+            5,
+            "catgory",
+            'unknown field "catgory"',
+            'did you mean "category"',
+        ),
+        (
+            "title: A\ndate: 2018-02-08\ncategory: ANTT\ntags: ANTT",
+            5,
+            "tags",
+            "must be a list",
+            "[first, second]",
+        ),
+        (
+            "title: A\ndate: 2018-02-08\ncategory: ANTT\ntags: [a, '']",
+            5,
+            "tags",
+            "is not a word",
+            "remove it",
+        ),
+        (
+            "title: A\ndate: 2018-02-08\ncategory: ANTT\ndraft: yes please",
+            5,
+            "draft",
+            "true or false",
+            "draft: true",
+        ),
+        (
+            "title: A\ndate: 2018-02-08\ncategory: ANTT\nslug: Tin Mới",
+            5,
+            "slug",
+            "not a valid URL name",
+            '"tin-moi"',
+        ),
+        (
+            "title: A\ndate: 2018-02-08\ncategory: ANTT\nupdated: 2018-01-01",
+            5,
+            "updated",
+            "earlier than date",
+            "last change",
+        ),
+        ("title: '!!!'\ndate: 2018-02-08\ncategory: ANTT", 2, "title", "empty URL name", "slug"),
+    ],
+)
+def test_each_problem_names_line_field_and_fix(
+    front_matter: str, line: int, field: str, message: str, fix: str
+) -> None:
+    items, errors = check(f"---\n{front_matter}\n---\n\nThân bài.\n")
+    assert items == []
+    matching = [e for e in errors if e.field == field]
+    assert matching, errors
+    error = matching[0]
+    assert error.line == line and message in error.message and fix in error.fix
+    assert str(error).startswith(f"news/0.md:{line}: {field}: ")
+    assert " — " in str(error)
+
+
+def test_empty_body_is_an_error_on_the_body_line() -> None:
+    _, errors = check("---\ntitle: A\ndate: 2018-02-08\ncategory: ANTT\n---\n\n   \n")
+    assert [(e.field, e.line) for e in errors] == [("body", 6)]
+
+
+def test_all_problems_of_all_files_are_reported_at_once() -> None:
+    _, errors = check(
+        "---\ntitle: A\ndate: bad\ncategory: nope\nfoo: 1\n---\n\nx\n",
+        "---\ndate: 2018-01-01\ncategory: ANTT\n---\n\n",
+    )
+    assert {(e.path, e.field) for e in errors} == {
+        ("news/0.md", "date"),
+        ("news/0.md", "category"),
+        ("news/0.md", "foo"),
+        ("news/1.md", "title"),
+        ("news/1.md", "body"),
+    }
+
+
+def test_duplicate_slugs_name_both_files() -> None:
+    _, errors = check(GOOD, GOOD.replace("09:00", "10:00"))
+    assert sorted((e.path, e.field) for e in errors) == [
+        ("news/0.md", "slug"),
+        ("news/1.md", "slug"),
+    ]
+    assert "news/1.md" in errors[0].message or "news/1.md" in errors[1].message
+
+
+def test_tags_are_deduplicated_ignoring_case_and_spaces() -> None:
+    items, _ = check(
+        GOOD.replace("category: ANTT", "category: ANTT\ntags: [ANTT, ' antt ', Công an, 2018]")
+    )
+    assert items[0].tags == ("ANTT", "Công an", "2018")
+
+
+def test_category_by_name_short_name_or_slug_in_any_case() -> None:
+    for name in ("Tin an ninh trật tự", "antt", "an-ninh-trat-tu", "TIN AN NINH TRẬT TỰ"):
+        items, errors = check(GOOD.replace("category: ANTT", f"category: {name}"))
+        assert errors == [] and items[0].category.slug == "an-ninh-trat-tu"
+
+
+def test_content_errors_report_lists_every_error() -> None:
+    _, errors = check("---\ntitle: A\n---\n\nx\n")
+    report = ContentErrors(errors).report()
+    assert report.splitlines()[0] == "2 content errors; nothing was published:"
+    assert "news/0.md:1: date: missing" in report
