@@ -93,7 +93,7 @@ def main() -> int:
             ("portal", portal_time, portal_mem, count_pages(portal_root / "site")),
             ("plain MkDocs + Material", plain_time, plain_mem, count_pages(plain_root / "site")),
         ]
-        print(f"\n| build | wall time (s) | peak memory (MiB) | HTML pages |\n|---|---:|---:|---:|")
+        print("\n| build | wall time (s) | peak memory (MiB) | HTML pages |\n|---|---:|---:|---:|")
         for name, seconds, mem, pages in rows:
             print(f"| {name} | {seconds:.1f} | {mem} | {pages} |")
         print(f"\nportal/plain wall time ratio: {portal_time / plain_time:.2f}")
