@@ -5,13 +5,16 @@ The published set, per-category and per-year lists, pagination and each article'
 
 from __future__ import annotations
 
+import functools
 import math
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from . import urls
-from .models import Category, NewsItem
+from .models import Category, NewsItem, Tag
+from .text import slugify
 
 RELATED_COUNT = 5
 HOME_COUNT = 5
@@ -71,10 +74,20 @@ class Collections:
     published: tuple[NewsItem, ...]  # newest first
     by_category: dict[str, tuple[NewsItem, ...]]
     by_year: dict[int, tuple[NewsItem, ...]]  # years newest first
+    tags: tuple[Tag, ...]  # by display name
+    by_tag: dict[str, tuple[NewsItem, ...]]  # by tag slug
     neighbours: dict[str, Neighbours] = field(repr=False)  # by item URL
 
     def latest(self, category: Category, count: int = HOME_COUNT) -> tuple[NewsItem, ...]:
         return self.by_category[category.slug][:count]
+
+    @functools.cached_property
+    def tag_by_slug(self) -> dict[str, Tag]:
+        return {tag.slug: tag for tag in self.tags}
+
+    def tags_of(self, item: NewsItem) -> list[Tag]:
+        """An item's tags as published: merged spellings, each with its page."""
+        return [self.tag_by_slug[slugify(name)] for name in item.tags]
 
 
 def is_published(item: NewsItem, now: datetime, preview: bool = False) -> bool:
@@ -112,6 +125,30 @@ def neighbours_of(items: Sequence[NewsItem]) -> dict[str, Neighbours]:
     return result
 
 
+def collect_tags(
+    items: Sequence[NewsItem],
+) -> tuple[tuple[Tag, ...], dict[str, tuple[NewsItem, ...]]]:
+    """Tags keyed by slug, so "ANTT", " antt " and "Hoà"/"Hòa" become one tag and one page.
+
+    The display name is the most used spelling (ties: the first in sorted order), and every
+    item of every spelling is kept.
+    """
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    members: dict[str, list[NewsItem]] = defaultdict(list)
+    for item in items:
+        for name in item.tags:
+            slug = slugify(name)
+            spellings[slug][name] += 1
+            if not members[slug] or members[slug][-1] is not item:
+                members[slug].append(item)
+    tags = [
+        Tag(min(counts, key=lambda name: (-counts[name], name)), slug)
+        for slug, counts in spellings.items()
+    ]
+    tags.sort(key=lambda tag: (tag.name.casefold(), tag.slug))
+    return tuple(tags), {slug: tuple(found) for slug, found in members.items()}
+
+
 def collect(
     items: Iterable[NewsItem],
     categories: Sequence[Category],
@@ -127,4 +164,5 @@ def collect(
     neighbours: dict[str, Neighbours] = {}
     for category_items in by_category.values():
         neighbours.update(neighbours_of(category_items))
-    return Collections(tuple(categories), published, by_category, by_year, neighbours)
+    tags, by_tag = collect_tags(published)
+    return Collections(tuple(categories), published, by_category, by_year, tags, by_tag, neighbours)

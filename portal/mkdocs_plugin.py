@@ -23,11 +23,13 @@ from mkdocs.structure.pages import Page
 from . import urls, vi
 from .dates import build_time
 from .errors import ContentError, ContentErrors
+from .feeds import SiteInfo, render_channel
 from .markdown_ext import EscapeHtmlExtension
 from .models import Category
 from .pages import PageSpec
 from .pipeline import Plan, Settings, plan_site
 from .text import slugify
+from .write import write_files
 
 
 class CategoryConfig(base.Config):
@@ -45,6 +47,12 @@ class PortalConfig(base.Config):
     """Folder of news items, relative to mkdocs.yml; sub-folders are free."""
     page_size = c.Type(int, default=10)
     """Items per listing page."""
+    feed_size = c.Type(int, default=30)
+    """Newest items in each RSS/Atom feed."""
+    feed_icon = c.Type(str, default="assets/emblem-144.png")
+    """Square PNG (at most 144 px wide) for feed readers, relative to the site root."""
+    feed_logo = c.Type(str, default="assets/logo-144x72.png")
+    """2:1 PNG, 144 px wide, for RSS's image and Atom's logo, relative to the site root."""
     preview = c.Optional(c.Type(bool))
     """Publish drafts and future items too, for local preview; default: PORTAL_PREVIEW=true."""
     citizens_category = c.Type(str, default="nguoi-dan-can-biet")
@@ -71,8 +79,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         settings = Settings(
             root=root,
             categories=categories,
+            site_name=config.site_name,
+            site_url=config.site_url or "",
             news_dir=self.config.news_dir,
             page_size=self.config.page_size,
+            feed_size=self.config.feed_size,
             preview=(
                 self.config.preview
                 if self.config.preview is not None
@@ -86,6 +97,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             # Raised before MkDocs cleans site_dir: the previous site stays as it was.
             raise PluginError(exc.report()) from None
         self.specs = {spec.src_uri: spec for spec in self.plan.pages}
+        self.feed_items = {item.url for ch in self.plan.channels for item in ch.items}
+        self.html: dict[str, str] = {}
         config.markdown_extensions.append(EscapeHtmlExtension())  # type: ignore[arg-type]
         config.nav = (config.nav or []) + [
             {vi.UI["categories"]: [{cat.name: urls.src_uri(cat.url)} for cat in categories]},
@@ -104,6 +117,17 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             )
             for spec in self.plan.pages
             if files.get_file_from_path(spec.src_uri) is not None
+        ] + [
+            ContentError(
+                f"{config.docs_dir}/{path}",
+                1,
+                "url",
+                f"/{path} is a generated feed",
+                "rename the file",
+            )
+            for channel in self.plan.channels
+            for path in (channel.rss_url, channel.atom_url)
+            if files.get_file_from_path(path) is not None
         ]
         if clashes:
             raise PluginError(ContentErrors(clashes).report())
@@ -131,6 +155,28 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                     page.meta["author"] = escape(item.author)
         return markdown
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Feeds carry the full article; keep the HTML only of items that are in some feed.
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None and spec.url in self.feed_items:
+            self.html[spec.url] = html
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = SiteInfo(
+            url=config.site_url or "",
+            name=config.site_name,
+            description=config.site_description or config.site_name,
+            author=config.site_author or config.site_name,
+            rights=config.copyright or "",
+            icon=self.config.feed_icon,
+            logo=self.config.feed_logo,
+        )
+        outputs: dict[str, bytes] = {}
+        for channel in self.plan.channels:
+            outputs.update(render_channel(channel, site, self.plan.collections, self.html))
+        write_files(Path(config.site_dir), outputs)
+
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
@@ -155,6 +201,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         env.globals["ui"] = vi.UI
         env.globals["urls"] = urls
         env.globals["portal"] = collections
+        env.globals["site_feed"] = self.plan.channels[0]
         env.globals["citizens_category"] = next(
             (cat for cat in collections.categories if cat.slug == self.config.citizens_category),
             None,

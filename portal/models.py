@@ -21,6 +21,18 @@ class Category:
 
 
 @dataclass(frozen=True)
+class Tag:
+    """A tag as readers see it: spellings that differ only in case, form or spaces are one tag."""
+
+    name: str  # the most common spelling
+    slug: str
+
+    @property
+    def url(self) -> str:
+        return urls.tag(self.slug)
+
+
+@dataclass(frozen=True)
 class NewsItem:
     source: str  # path relative to the project root
     title: str

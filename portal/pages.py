@@ -11,6 +11,7 @@ from typing import Any
 
 from . import urls
 from .collect import Collections, ListingPage, paginate
+from .feeds import Channel
 from .vi import UI
 
 
@@ -68,8 +69,41 @@ def category_pages(collections: Collections, page_size: int) -> list[PageSpec]:
             collections.by_category[category.slug],
             page_size,
             category=category,
+            feed_base=category.url,
         )
     return specs
+
+
+def tag_pages(collections: Collections, page_size: int) -> list[PageSpec]:
+    specs = [
+        PageSpec(
+            url=urls.tag_index(),
+            template="tag-index.html",
+            title=UI["tags"],
+            context={
+                "tags": [(tag, len(collections.by_tag[tag.slug])) for tag in collections.tags]
+            },
+        )
+    ]
+    for tag in collections.tags:
+        specs += listing_pages(
+            UI["tag_title"].format(tag=tag.name),
+            tag.url,
+            collections.by_tag[tag.slug],
+            page_size,
+            tag=tag,
+            feed_base=tag.url,
+        )
+    return specs
+
+
+def feeds_page(channels: list[Channel]) -> PageSpec:
+    return PageSpec(
+        url=urls.feeds_page(),
+        template="feeds.html",
+        title=UI["feeds"],
+        context={"channels": channels},
+    )
 
 
 def archive_pages(collections: Collections, page_size: int) -> list[PageSpec]:
@@ -92,9 +126,11 @@ def archive_pages(collections: Collections, page_size: int) -> list[PageSpec]:
     return specs
 
 
-def all_pages(collections: Collections, page_size: int) -> list[PageSpec]:
+def all_pages(collections: Collections, channels: list[Channel], page_size: int) -> list[PageSpec]:
     return (
         article_pages(collections)
         + category_pages(collections, page_size)
+        + tag_pages(collections, page_size)
         + archive_pages(collections, page_size)
+        + [feeds_page(channels)]
     )

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .collect import Collections, collect
 from .errors import ContentError, ContentErrors
+from .feeds import Channel, channels
 from .load import load_folder
 from .models import Category
 from .pages import PageSpec, all_pages
@@ -19,8 +21,11 @@ from .validate import validate_news
 class Settings:
     root: Path
     categories: tuple[Category, ...]
+    site_name: str = ""
+    site_url: str = ""
     news_dir: str = "news"
     page_size: int = 10
+    feed_size: int = 30
     preview: bool = False
     config_file: str = "mkdocs.yml"
 
@@ -28,6 +33,7 @@ class Settings:
 @dataclass(frozen=True)
 class Plan:
     collections: Collections
+    channels: tuple[Channel, ...]
     pages: tuple[PageSpec, ...]
 
 
@@ -65,4 +71,5 @@ def plan_site(settings: Settings, now: datetime) -> Plan:
     if errors:
         raise ContentErrors(errors)
     collections = collect(items, settings.categories, now, settings.preview)
-    return Plan(collections, tuple(all_pages(collections, settings.page_size)))
+    feeds = channels(collections, settings.site_name, settings.feed_size)
+    return Plan(collections, tuple(feeds), tuple(all_pages(collections, feeds, settings.page_size)))

@@ -11,12 +11,19 @@ SLUG_MAX_LENGTH = 80
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+# Control characters (pasted from Word) break XML feeds and mean nothing in HTML.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
 def normalize_text(text: str) -> str:
-    """NFC, no BOM, LF line endings: files from macOS arrive in NFD, from Windows with CRLF."""
+    """NFC, no BOM, LF line endings, no control characters.
+
+    Files from macOS arrive in NFD, from Windows with CRLF, from Word with stray controls.
+    """
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", _CONTROL.sub("", text))
 
 
 def slugify(text: str) -> str:

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 ARTICLE = "tin-tuc/{slug}/"
 CATEGORY = "chuyen-muc/{slug}/"
+TAG = "the/{slug}/"
+TAG_INDEX = "the/"
+FEEDS_PAGE = "rss/"
+RSS = "rss.xml"
+ATOM = "atom.xml"
 ARCHIVE_INDEX = "luu-tru/"
 ARCHIVE_YEAR = "luu-tru/{year}/"
 PAGE_SUFFIX = "trang/{number}/"
@@ -15,6 +20,32 @@ def article(slug: str) -> str:
 
 def category(slug: str) -> str:
     return CATEGORY.format(slug=slug)
+
+
+def tag(slug: str) -> str:
+    return TAG.format(slug=slug)
+
+
+def tag_index() -> str:
+    return TAG_INDEX
+
+
+def feeds_page() -> str:
+    return FEEDS_PAGE
+
+
+def rss(base: str) -> str:
+    """The RSS feed of a listing at `base` ("" for the whole site)."""
+    return base + RSS
+
+
+def atom(base: str) -> str:
+    return base + ATOM
+
+
+def absolute(site_url: str, url: str) -> str:
+    """A site-relative URL made absolute; `site_url` ends with a slash."""
+    return site_url + url
 
 
 def archive_index() -> str:

@@ -170,6 +170,9 @@ def validate_news_item(
     updated = date_field(doc, "updated", problems)
     category = category_field(doc, lookup, problems)
     tags = list_field(doc, "tags", problems)
+    for tag in tags:
+        if not slugify(tag):
+            problems.add("tags", f'tag "{tag}" has no letters or digits', "remove it or reword it")
     summary = text_field(doc, "summary", problems)
     author = text_field(doc, "author", problems)
     draft = bool_field(doc, "draft", problems)

@@ -20,6 +20,18 @@ UI = {
     "newer": "Tin mới hơn",
     "older": "Tin cũ hơn",
     "tags": "Từ khóa",
+    "tag_title": "Từ khóa: {tag}",
+    "tags_intro": "Các từ khóa và số tin bài của mỗi từ khóa.",
+    "feeds": "RSS",
+    "feeds_intro": (
+        "Trang thông tin điện tử cung cấp tin bài qua RSS 2.0 và Atom. Sao chép đường dẫn "
+        "dưới đây vào phần mềm đọc tin để nhận tin mới."
+    ),
+    "feeds_name": "Kênh tin",
+    "feed_site": "Toàn bộ tin bài",
+    "feed_categories": "Theo chuyên mục",
+    "feed_tags": "Theo từ khóa",
+    "feed_subscribe": "Theo dõi qua RSS",
     "author": "Tác giả",
     "category": "Chuyên mục",
     "see_all": "Xem tất cả",

@@ -1,0 +1,194 @@
+"""Feeds: RSS 2.0 and Atom 1.0 for the site, every category and every tag (feedgen).
+
+Deterministic by construction: every date comes from content (the newest item, never the
+clock), entries keep our order, and text is cleaned of characters XML 1.0 forbids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urljoin
+
+from feedgen.feed import FeedGenerator
+
+from . import urls
+from .collect import Collections
+from .dates import TZ
+from .models import NewsItem
+
+RSS_TYPE = "application/rss+xml"
+ATOM_TYPE = "application/atom+xml"
+GENERATOR = "Portal (MkDocs + feedgen)"
+
+# XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates, U+FFFE and U+FFFF.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_SRCSET_ATTR = re.compile(r'(\ssrcset=")([^"]*)(")')
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    url: str  # absolute, ends with "/"
+    name: str
+    description: str
+    author: str
+    rights: str
+    icon: str  # site-relative URL of a square PNG (Atom icon)
+    logo: str  # site-relative URL of a 144x72 PNG (RSS image, Atom logo)
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One subscribable list: its HTML page, its two feed files and its newest items."""
+
+    title: str
+    description: str
+    page_url: str  # the listing the feed mirrors ("" is the home page)
+    base: str  # the folder of rss.xml and atom.xml
+    items: tuple[NewsItem, ...]
+
+    @property
+    def rss_url(self) -> str:
+        return urls.rss(self.base)
+
+    @property
+    def atom_url(self) -> str:
+        return urls.atom(self.base)
+
+
+def channels(collections: Collections, site_name: str, feed_size: int) -> list[Channel]:
+    """The site feed first, then one per category, then one per tag."""
+    result = [
+        Channel(
+            site_name,
+            f"Tin mới nhất của {site_name}",
+            "",
+            "",
+            collections.published[:feed_size],
+        )
+    ]
+    for category in collections.categories:
+        result.append(
+            Channel(
+                f"{category.name} – {site_name}",
+                category.description or f"Chuyên mục {category.name}",
+                category.url,
+                category.url,
+                collections.by_category[category.slug][:feed_size],
+            )
+        )
+    for tag in collections.tags:
+        result.append(
+            Channel(
+                f"{tag.name} – {site_name}",
+                f"Tin bài có từ khóa {tag.name}",
+                tag.url,
+                tag.url,
+                collections.by_tag[tag.slug][:feed_size],
+            )
+        )
+    return result
+
+
+def clean_xml_text(text: str) -> str:
+    return _XML_FORBIDDEN.sub("", text)
+
+
+def absolutize_html(html: str, page_url: str) -> str:
+    """Every href, src and srcset URL made absolute against the page's own absolute URL."""
+
+    def one(match: re.Match[str]) -> str:
+        return match.group(1) + urljoin(page_url, match.group(2)) + match.group(3)
+
+    def srcset(match: re.Match[str]) -> str:
+        parts = []
+        for candidate in match.group(2).split(","):
+            url, _, descriptor = candidate.strip().partition(" ")
+            parts.append(f"{urljoin(page_url, url)} {descriptor}".strip())
+        return match.group(1) + ", ".join(parts) + match.group(3)
+
+    return _SRCSET_ATTR.sub(srcset, _URL_ATTR.sub(one, html))
+
+
+def newest_date(items: Sequence[NewsItem], fallback: datetime) -> datetime:
+    return max((item.modified for item in items), default=fallback)
+
+
+def _generator(
+    channel: Channel,
+    site: SiteInfo,
+    collections: Collections,
+    html_by_url: Mapping[str, str],
+    self_url: str,
+    media_type: str,
+    fallback_date: datetime,
+) -> FeedGenerator:
+    def absolute(url: str) -> str:
+        return urls.absolute(site.url, url)
+
+    updated = newest_date(channel.items, fallback_date)
+    fg = FeedGenerator()
+    fg.load_extension("dc", atom=False, rss=True)
+    fg.id(absolute(channel.page_url))
+    fg.title(clean_xml_text(channel.title))
+    fg.description(clean_xml_text(channel.description))
+    # feedgen takes RSS's <link> from the last link given: the page, not the feed.
+    fg.link(href=absolute(self_url), rel="self", type=media_type)
+    fg.link(href=absolute(channel.page_url), rel="alternate", type="text/html")
+    fg.language("vi")
+    fg.author({"name": clean_xml_text(site.author)})
+    if site.rights:
+        fg.rights(clean_xml_text(site.rights))
+    fg.generator(GENERATOR)
+    # One 2:1 image serves both: RSS allows at most 144 px wide, Atom wants 2:1 for its logo.
+    fg.image(
+        url=absolute(site.logo),
+        title=clean_xml_text(channel.title),
+        link=absolute(channel.page_url),
+        width="144",
+        height="72",
+    )
+    fg.icon(absolute(site.icon))
+    fg.lastBuildDate(updated)
+    fg.updated(updated)
+    for item in channel.items:
+        link = absolute(item.url)
+        author = clean_xml_text(item.author or site.author)
+        entry = fg.add_entry(order="append")
+        entry.id(link)
+        entry.guid(link, permalink=True)
+        entry.title(clean_xml_text(item.title))
+        entry.link(href=link, rel="alternate", type="text/html")
+        entry.published(item.date)
+        entry.updated(item.modified)
+        entry.author({"name": author})
+        entry.dc.dc_creator(author)
+        entry.category(term=clean_xml_text(item.category.name), scheme=absolute(item.category.url))
+        for tag in collections.tags_of(item):
+            entry.category(term=clean_xml_text(tag.name), scheme=absolute(tag.url))
+        entry.description(clean_xml_text(item.summary), isSummary=True)
+        html = html_by_url.get(item.url)
+        if html:
+            entry.content(clean_xml_text(absolutize_html(html, link)), type="html")
+    return fg
+
+
+def render_channel(
+    channel: Channel,
+    site: SiteInfo,
+    collections: Collections,
+    html_by_url: Mapping[str, str],
+) -> dict[str, bytes]:
+    """The RSS and Atom files of one channel, by site-relative path."""
+    fallback = newest_date(collections.published, datetime(2000, 1, 1, tzinfo=TZ))
+    rss = _generator(channel, site, collections, html_by_url, channel.rss_url, RSS_TYPE, fallback)
+    atom = _generator(
+        channel, site, collections, html_by_url, channel.atom_url, ATOM_TYPE, fallback
+    )
+    return {
+        channel.rss_url: rss.rss_str(pretty=True),
+        channel.atom_url: atom.atom_str(pretty=True),
+    }
