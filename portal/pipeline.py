@@ -53,10 +53,20 @@ def check_settings(settings: Settings) -> list[ContentError]:
                 )
             )
         seen.add(category.slug)
-    if settings.page_size < 1:
+    for name, value in (("page_size", settings.page_size), ("feed_size", settings.feed_size)):
+        if value < 1:
+            errors.append(
+                ContentError(settings.config_file, 1, name, "must be at least 1", f"set {name}: 10")
+            )
+    url = urlsplit(settings.site_url)
+    if url.scheme not in ("http", "https") or not url.netloc or not settings.site_url.endswith("/"):
         errors.append(
             ContentError(
-                settings.config_file, 1, "page_size", "must be at least 1", "set page_size: 10"
+                settings.config_file,
+                1,
+                "site_url",
+                f'"{settings.site_url}" is not an absolute URL; feeds and share links need one',
+                "set site_url: https://congan.example.gov.vn/ (with the final slash)",
             )
         )
     return errors
