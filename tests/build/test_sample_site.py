@@ -27,13 +27,6 @@ SITE_HOST = "congan.longan.example.vn"
 
 
 @pytest.fixture(scope="module")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("sample") / "site"
-    assert cli.build(REPO / "mkdocs.yml", site) == 0
-    return site
-
-
-@pytest.fixture(scope="module")
 def sample_items():
     docs, errors = load_folder(REPO, "news")
     assert errors == []
