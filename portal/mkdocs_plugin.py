@@ -18,7 +18,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from . import urls, vi
 from .dates import build_time
@@ -178,11 +180,23 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         write_files(Path(config.site_dir), outputs)
 
     def on_page_context(
-        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
         spec = self.specs.get(page.file.src_uri)
         context["portal_page"] = spec.context if spec else {}
+        # Keys for main.html's cache of the nav and of Material's config block: the config
+        # depends only on the folder depth, the nav on the relative links to its entries.
+        context["portal_depth"] = page.url.count("/")
+        context["portal_nav_key"] = (
+            None
+            if page.url in self.nav_urls
+            else tuple(get_relative_url(url, page.url) for url in self.nav_urls)
+        )
         return context
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav_urls = sorted({page.url for page in nav.pages})
+        return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         # Our templates (custom_dir) escape by default; Material's own expect raw HTML.
@@ -201,6 +215,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         env.globals["ui"] = vi.UI
         env.globals["urls"] = urls
         env.globals["portal"] = collections
+        env.globals["portal_cache"] = {}
         env.globals["site_feed"] = self.plan.channels[0]
         env.globals["citizens_category"] = next(
             (cat for cat in collections.categories if cat.slug == self.config.citizens_category),

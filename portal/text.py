@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -26,13 +27,15 @@ def normalize_text(text: str) -> str:
     return unicodedata.normalize("NFC", _CONTROL.sub("", text))
 
 
+@functools.lru_cache(maxsize=65536)
 def slugify(text: str) -> str:
     """Lowercase ASCII slug; python-slugify maps "đ" to "d" (MkDocs' toc.slugify drops it).
 
     Long slugs are cut at a word boundary here: python-slugify's own word_boundary option
     drops words from the middle.
     """
-    slug = _slugify(unicodedata.normalize("NFC", text))
+    # An explicit backend: "auto" retries a failing import of `unidecode` on every call.
+    slug = _slugify(unicodedata.normalize("NFC", text), backend="text-unidecode")
     if len(slug) <= SLUG_MAX_LENGTH:
         return slug
     head = slug[: SLUG_MAX_LENGTH + 1]
