@@ -20,6 +20,7 @@ preview: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check portal tests scripts
+	$(BIN)/ruff format --check portal tests scripts
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -20,6 +20,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from . import urls, vi
@@ -196,6 +197,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav_urls = sorted({page.url for page in nav.pages})
+        for spec in self.plan.pages:
+            file = files.get_file_from_path(spec.src_uri)
+            if not spec.markdown and file is not None and file.page is None:
+                _TemplatePage(None, file, config)  # registers itself as file.page
         return nav
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -222,3 +227,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             None,
         )
         return env
+
+
+class _TemplatePage(Page):
+    """A generated page that is all template (listings, indexes): no Markdown to convert.
+
+    MkDocs builds a new Markdown instance for every page; thousands of listing pages would
+    pay for it to convert an empty string.
+    """
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()

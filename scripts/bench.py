@@ -7,8 +7,9 @@ Both builds run in this one invocation, on the same machine and the same Markdow
   plain pages kept out of the nav: the floor of this stack.
 
 The two builds alternate `--repeat` times; the fastest run of each counts (the least disturbed
-by anything else on the machine). Prints wall time, peak memory (max RSS of the build process)
-and the portal/plain ratio.
+by anything else on the machine). Prints wall time, CPU time (user + system: steadier than wall
+time on a shared machine), peak memory (max RSS of the build process) and the portal/plain
+ratios.
 Usage: python scripts/bench.py [--items 2000] [--repeat 3] [--keep DIR]
 """
 
@@ -26,8 +27,8 @@ from pathlib import Path
 from portal.synthetic import write_corpus
 
 
-def run(config: Path, site: Path, strict: bool) -> tuple[float, int]:
-    """Wall seconds and peak RSS in MiB of one `mkdocs build` in a fresh process."""
+def run(config: Path, site: Path, strict: bool) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds and peak RSS in MiB of one `mkdocs build` in a new process."""
     command = [
         sys.executable,
         "-m",
@@ -49,7 +50,7 @@ def run(config: Path, site: Path, strict: bool) -> tuple[float, int]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"build failed: {' '.join(command)}")
-    return elapsed, usage.ru_maxrss // 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
 
 
 def plain_project(portal_root: Path, root: Path) -> Path:
@@ -89,23 +90,29 @@ def main() -> int:
         plain_config = plain_project(portal_root, plain_root)
         print(f"corpus: {args.items} items in {work}", flush=True)
 
-        portal_runs, plain_runs = [], []
+        runs: dict[str, list[tuple[float, float, int]]] = {"portal": [], "plain": []}
         for _ in range(args.repeat):
-            portal_runs.append(run(portal_config, portal_root / "site", strict=True))
-            plain_runs.append(run(plain_config, plain_root / "site", strict=False))
-        portal_time, portal_mem = min(portal_runs)[0], max(m for _, m in portal_runs)
-        plain_time, plain_mem = min(plain_runs)[0], max(m for _, m in plain_runs)
-        print("portal runs (s):", " ".join(f"{t:.1f}" for t, _ in portal_runs))
-        print("plain runs (s): ", " ".join(f"{t:.1f}" for t, _ in plain_runs))
-
-        rows = [
-            ("portal", portal_time, portal_mem, count_pages(portal_root / "site")),
-            ("plain MkDocs + Material", plain_time, plain_mem, count_pages(plain_root / "site")),
-        ]
-        print("\n| build | wall time (s) | peak memory (MiB) | HTML pages |\n|---|---:|---:|---:|")
-        for name, seconds, mem, pages in rows:
-            print(f"| {name} | {seconds:.1f} | {mem} | {pages} |")
-        print(f"\nportal/plain wall time ratio: {portal_time / plain_time:.2f}")
+            runs["portal"].append(run(portal_config, portal_root / "site", strict=True))
+            runs["plain"].append(run(plain_config, plain_root / "site", strict=False))
+        best = {
+            name: (min(r[0] for r in rs), min(r[1] for r in rs), max(r[2] for r in rs))
+            for name, rs in runs.items()
+        }
+        pages = {
+            "portal": count_pages(portal_root / "site"),
+            "plain": count_pages(plain_root / "site"),
+        }
+        for name, rs in runs.items():
+            print(f"{name} runs, wall/CPU (s):", ", ".join(f"{w:.1f}/{c:.1f}" for w, c, _ in rs))
+        print(
+            "\n| build | wall time (s) | CPU time (s) | peak memory (MiB) | HTML pages |"
+            "\n|---|---:|---:|---:|---:|"
+        )
+        labels = {"portal": "portal", "plain": "plain MkDocs + Material"}
+        for name, (wall, cpu, mem) in best.items():
+            print(f"| {labels[name]} | {wall:.1f} | {cpu:.1f} | {mem} | {pages[name]} |")
+        print(f"\nportal/plain wall time ratio: {best['portal'][0] / best['plain'][0]:.2f}")
+        print(f"portal/plain CPU time ratio: {best['portal'][1] / best['plain'][1]:.2f}")
         return 0
     finally:
         if not args.keep:

@@ -197,9 +197,7 @@ def test_hostile_text_gives_escaped_well_formed_feeds(project) -> None:
     assert "<script>" not in raw and "<b>ANTT</b>" not in raw
 
 
-@pytest.mark.parametrize(
-    "site_url", ["", "/tin/", "congan.example.vn", "ftp://congan.example.vn/"]
-)
+@pytest.mark.parametrize("site_url", ["", "/tin/", "congan.example.vn", "ftp://congan.example.vn/"])
 def test_missing_or_relative_site_url_is_a_clear_error(project, capfd, site_url: str) -> None:
     config = mkdocs_yml().replace("site_url: https://congan.example.vn/", f"site_url: '{site_url}'")
     proj = project({"news/a.md": item("Tin", "2018-02-08 09:00")}, config=config)
