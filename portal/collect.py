@@ -10,10 +10,11 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from . import urls
-from .models import Category, NewsItem, Tag
+from .dates import TZ
+from .models import Category, Item, Tag
 from .text import slugify
 
 RELATED_COUNT = 5
@@ -26,7 +27,7 @@ class ListingPage:
 
     number: int
     total: int
-    items: tuple[NewsItem, ...]
+    items: tuple[Item, ...]
     base_url: str
 
     @property
@@ -63,44 +64,58 @@ class ListingPage:
 class Neighbours:
     """What an article page links to: older and newer in its category, and "Các tin khác"."""
 
-    older: NewsItem | None
-    newer: NewsItem | None
-    others: tuple[NewsItem, ...]
+    older: Item | None
+    newer: Item | None
+    others: tuple[Item, ...]
 
 
 @dataclass(frozen=True)
 class Collections:
     categories: tuple[Category, ...]
-    published: tuple[NewsItem, ...]  # newest first
-    by_category: dict[str, tuple[NewsItem, ...]]
-    by_year: dict[int, tuple[NewsItem, ...]]  # years newest first
+    published: tuple[Item, ...]  # newest first
+    by_category: dict[str, tuple[Item, ...]]
+    by_year: dict[int, tuple[Item, ...]]  # years newest first
     tags: tuple[Tag, ...]  # by display name
-    by_tag: dict[str, tuple[NewsItem, ...]]  # by tag slug
+    by_tag: dict[str, tuple[Item, ...]]  # by tag slug
     neighbours: dict[str, Neighbours] = field(repr=False)  # by item URL
+    today: date = date(1970, 1, 1)  # the build day in Vietnam: decides which notices expired
 
-    def latest(self, category: Category, count: int = HOME_COUNT) -> tuple[NewsItem, ...]:
+    @functools.cached_property
+    def notices(self) -> tuple[Item, ...]:
+        """Published notices still in force, newest first."""
+        return tuple(i for i in self.published if i.notice and not i.notice.expired(self.today))
+
+    @functools.cached_property
+    def expired_notices(self) -> tuple[Item, ...]:
+        """Notices past valid_until: listed apart, never deleted."""
+        return tuple(i for i in self.published if i.notice and i.notice.expired(self.today))
+
+    def is_expired(self, item: Item) -> bool:
+        return bool(item.notice and item.notice.expired(self.today))
+
+    def latest(self, category: Category, count: int = HOME_COUNT) -> tuple[Item, ...]:
         return self.by_category[category.slug][:count]
 
     @functools.cached_property
     def tag_by_slug(self) -> dict[str, Tag]:
         return {tag.slug: tag for tag in self.tags}
 
-    def tags_of(self, item: NewsItem) -> list[Tag]:
+    def tags_of(self, item: Item) -> list[Tag]:
         """An item's tags as published: merged spellings, each with its page."""
         return [self.tag_by_slug[slugify(name)] for name in item.tags]
 
 
-def is_published(item: NewsItem, now: datetime, preview: bool = False) -> bool:
+def is_published(item: Item, now: datetime, preview: bool = False) -> bool:
     """Drafts and items dated after the build time stay out, unless previewing."""
     return preview or (not item.draft and item.date <= now)
 
 
-def newest_first(items: Iterable[NewsItem]) -> tuple[NewsItem, ...]:
+def newest_first(items: Iterable[Item]) -> tuple[Item, ...]:
     # The slug breaks ties so that equal dates still give a deterministic order.
     return tuple(sorted(items, key=lambda i: (i.date, i.slug), reverse=True))
 
 
-def paginate(items: Sequence[NewsItem], page_size: int, base_url: str) -> list[ListingPage]:
+def paginate(items: Sequence[Item], page_size: int, base_url: str) -> list[ListingPage]:
     """Split a newest-first list into pages; an empty list still has page 1."""
     total = max(1, math.ceil(len(items) / page_size))
     return [
@@ -109,7 +124,7 @@ def paginate(items: Sequence[NewsItem], page_size: int, base_url: str) -> list[L
     ]
 
 
-def neighbours_of(items: Sequence[NewsItem]) -> dict[str, Neighbours]:
+def neighbours_of(items: Sequence[Item]) -> dict[str, Neighbours]:
     """For a newest-first category list: the items just before and after each one.
 
     "Các tin khác" are the items published just before this one, so that publishing a new
@@ -126,15 +141,15 @@ def neighbours_of(items: Sequence[NewsItem]) -> dict[str, Neighbours]:
 
 
 def collect_tags(
-    items: Sequence[NewsItem],
-) -> tuple[tuple[Tag, ...], dict[str, tuple[NewsItem, ...]]]:
+    items: Sequence[Item],
+) -> tuple[tuple[Tag, ...], dict[str, tuple[Item, ...]]]:
     """Tags keyed by slug, so "ANTT", " antt " and "Hoà"/"Hòa" become one tag and one page.
 
     The display name is the most used spelling (ties: the first in sorted order), and every
     item of every spelling is kept.
     """
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    members: dict[str, list[NewsItem]] = defaultdict(list)
+    members: dict[str, list[Item]] = defaultdict(list)
     for item in items:
         for name in item.tags:
             slug = slugify(name)
@@ -150,13 +165,13 @@ def collect_tags(
 
 
 def collect(
-    items: Iterable[NewsItem],
+    items: Iterable[Item],
     categories: Sequence[Category],
     now: datetime,
     preview: bool = False,
 ) -> Collections:
     published = newest_first(i for i in items if is_published(i, now, preview))
-    by_category: dict[str, tuple[NewsItem, ...]] = {
+    by_category: dict[str, tuple[Item, ...]] = {
         c.slug: tuple(i for i in published if i.category.slug == c.slug) for c in categories
     }
     years = sorted({i.year for i in published}, reverse=True)
@@ -165,4 +180,13 @@ def collect(
     for category_items in by_category.values():
         neighbours.update(neighbours_of(category_items))
     tags, by_tag = collect_tags(published)
-    return Collections(tuple(categories), published, by_category, by_year, tags, by_tag, neighbours)
+    return Collections(
+        tuple(categories),
+        published,
+        by_category,
+        by_year,
+        tags,
+        by_tag,
+        neighbours,
+        today=now.astimezone(TZ).date(),
+    )

@@ -17,7 +17,7 @@ from feedgen.feed import FeedGenerator
 from . import urls
 from .collect import Collections
 from .dates import TZ
-from .models import NewsItem
+from .models import Item
 
 RSS_TYPE = "application/rss+xml"
 ATOM_TYPE = "application/atom+xml"
@@ -48,7 +48,7 @@ class Channel:
     description: str
     page_url: str  # the listing the feed mirrors ("" is the home page)
     base: str  # the folder of rss.xml and atom.xml
-    items: tuple[NewsItem, ...]
+    items: tuple[Item, ...]
 
     @property
     def rss_url(self) -> str:
@@ -113,7 +113,7 @@ def absolutize_html(html: str, page_url: str) -> str:
     return _SRCSET_ATTR.sub(srcset, _URL_ATTR.sub(one, html))
 
 
-def newest_date(items: Sequence[NewsItem], fallback: datetime) -> datetime:
+def newest_date(items: Sequence[Item], fallback: datetime) -> datetime:
     return max((item.modified for item in items), default=fallback)
 
 

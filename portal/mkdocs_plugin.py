@@ -48,6 +48,13 @@ class CategoryConfig(base.Config):
 class PortalConfig(base.Config):
     news_dir = c.Type(str, default="news")
     """Folder of news items, relative to mkdocs.yml; sub-folders are free."""
+    notices_dir = c.Type(str, default="notices")
+    """Folder of notices (thông báo, công văn, …), relative to mkdocs.yml."""
+    notice_kinds = c.ListOfItems(
+        c.Type(str),
+        default=["Thông báo", "Công văn", "Kế hoạch", "Quyết định", "Chỉ thị", "Hướng dẫn"],
+    )
+    """The kinds a notice may declare, in the order the listing's filter shows them."""
     page_size = c.Type(int, default=10)
     """Items per listing page."""
     feed_size = c.Type(int, default=30)
@@ -85,6 +92,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             site_name=config.site_name,
             site_url=config.site_url or "",
             news_dir=self.config.news_dir,
+            notices_dir=self.config.notices_dir,
+            notice_kinds=tuple(self.config.notice_kinds),
+            citizens_category=self.config.citizens_category,
             page_size=self.config.page_size,
             feed_size=self.config.feed_size,
             preview=(
@@ -215,6 +225,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         env.filters["vi_date"] = vi.format_date
         env.filters["vi_short_date"] = vi.format_short_date
         env.filters["vi_number"] = vi.format_number
+        env.filters["vi_place_date"] = vi.format_place_date
         env.filters["slugify"] = slugify
         collections = self.plan.collections
         env.globals["ui"] = vi.UI

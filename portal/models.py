@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from . import urls
 
@@ -33,7 +33,37 @@ class Tag:
 
 
 @dataclass(frozen=True)
-class NewsItem:
+class Signer:
+    """Người ký: the authority line ("KT. GIÁM ĐỐC") is empty when the head signs in person."""
+
+    name: str
+    position: str
+    authority: str = ""
+
+
+@dataclass(frozen=True)
+class NoticeInfo:
+    """What makes an item an official notice (thông báo, công văn, kế hoạch, …)."""
+
+    kind: str
+    number: str  # số và ký hiệu, e.g. 602/UBND-NCTCD
+    issuer: str
+    place: str  # địa danh, e.g. Long An
+    subject: str  # trích yếu
+    signer: Signer
+    parent_issuer: str = ""
+    recipients: tuple[str, ...] = ()
+    attachments: tuple[str, ...] = ()
+    valid_until: date | None = None
+
+    def expired(self, today: date) -> bool:
+        return self.valid_until is not None and self.valid_until < today
+
+
+@dataclass(frozen=True)
+class Item:
+    """A news item, or a notice when `notice` is set; both flow into listings and feeds."""
+
     source: str  # path relative to the project root
     title: str
     slug: str
@@ -46,10 +76,11 @@ class NewsItem:
     author: str = ""
     draft: bool = False
     updated: datetime | None = None
+    notice: NoticeInfo | None = None
 
     @property
     def url(self) -> str:
-        return urls.article(self.slug)
+        return urls.notice(self.slug) if self.notice else urls.article(self.slug)
 
     @property
     def year(self) -> int:

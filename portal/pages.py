@@ -12,6 +12,7 @@ from typing import Any
 from . import urls
 from .collect import Collections, ListingPage, paginate
 from .feeds import Channel
+from .text import slugify
 from .vi import UI
 
 
@@ -30,10 +31,11 @@ class PageSpec:
 
 
 def article_pages(collections: Collections) -> list[PageSpec]:
+    """A page per published item: news articles and notices."""
     return [
         PageSpec(
             url=item.url,
-            template="article.html",
+            template="notice.html" if item.notice else "article.html",
             title=item.title,
             markdown=item.body,
             context={"item": item, "neighbours": collections.neighbours[item.url]},
@@ -41,6 +43,40 @@ def article_pages(collections: Collections) -> list[PageSpec]:
         )
         for item in collections.published
     ]
+
+
+def notice_pages(
+    collections: Collections, kinds: tuple[str, ...], page_size: int
+) -> list[PageSpec]:
+    """/nguoi-dan-can-biet/: notices in force, one listing per kind, and the expired ones."""
+    current = collections.notices
+    filters = [(UI["all_kinds"], urls.notices(), len(current))]
+    filters += [
+        (kind, urls.notices(slugify(kind)), sum(1 for i in current if i.notice.kind == kind))
+        for kind in kinds
+    ]
+    common = {"filters": filters, "expired_count": len(collections.expired_notices)}
+    specs = listing_pages(UI["citizens"], urls.notices(), current, page_size, **common)
+    for kind in kinds:
+        of_kind = tuple(i for i in current if i.notice.kind == kind)
+        if of_kind:
+            specs += listing_pages(
+                f"{UI['citizens']}: {kind}",
+                urls.notices(slugify(kind)),
+                of_kind,
+                page_size,
+                kind=kind,
+                **common,
+            )
+    specs += listing_pages(
+        UI["expired_title"],
+        urls.notices_expired(),
+        collections.expired_notices,
+        page_size,
+        expired=True,
+        **common,
+    )
+    return specs
 
 
 def listing_pages(
@@ -126,9 +162,12 @@ def archive_pages(collections: Collections, page_size: int) -> list[PageSpec]:
     return specs
 
 
-def all_pages(collections: Collections, channels: list[Channel], page_size: int) -> list[PageSpec]:
+def all_pages(
+    collections: Collections, channels: list[Channel], kinds: tuple[str, ...], page_size: int
+) -> list[PageSpec]:
     return (
         article_pages(collections)
+        + notice_pages(collections, kinds, page_size)
         + category_pages(collections, page_size)
         + tag_pages(collections, page_size)
         + archive_pages(collections, page_size)

@@ -15,6 +15,7 @@ from .models import Category
 from .pages import PageSpec, all_pages
 from .text import is_slug
 from .validate import validate_news
+from .validate_notice import validate_notices
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,9 @@ class Settings:
     site_name: str = ""
     site_url: str = ""
     news_dir: str = "news"
+    notices_dir: str = "notices"
+    notice_kinds: tuple[str, ...] = ()
+    citizens_category: str = "nguoi-dan-can-biet"
     page_size: int = 10
     feed_size: int = 30
     preview: bool = False
@@ -58,6 +62,16 @@ def check_settings(settings: Settings) -> list[ContentError]:
             errors.append(
                 ContentError(settings.config_file, 1, name, "must be at least 1", f"set {name}: 10")
             )
+    if settings.citizens_category not in seen:
+        errors.append(
+            ContentError(
+                settings.config_file,
+                1,
+                "citizens_category",
+                f'"{settings.citizens_category}" is not the slug of a declared category',
+                "set citizens_category to the slug of the Người dân cần biết category",
+            )
+        )
     url = urlsplit(settings.site_url)
     if url.scheme not in ("http", "https") or not url.netloc or not settings.site_url.endswith("/"):
         errors.append(
@@ -78,8 +92,18 @@ def plan_site(settings: Settings, now: datetime) -> Plan:
     docs, load_errors = load_folder(settings.root, settings.news_dir)
     items, item_errors = validate_news(docs, settings.categories)
     errors += load_errors + item_errors
+    citizens = next((c for c in settings.categories if c.slug == settings.citizens_category), None)
+    if citizens is not None:
+        notice_docs, load_errors = load_folder(settings.root, settings.notices_dir)
+        notices, notice_errors = validate_notices(notice_docs, settings.notice_kinds, citizens)
+        items += notices
+        errors += load_errors + notice_errors
     if errors:
         raise ContentErrors(errors)
     collections = collect(items, settings.categories, now, settings.preview)
     feeds = channels(collections, settings.site_name, settings.feed_size)
-    return Plan(collections, tuple(feeds), tuple(all_pages(collections, feeds, settings.page_size)))
+    return Plan(
+        collections,
+        tuple(feeds),
+        tuple(all_pages(collections, feeds, settings.notice_kinds, settings.page_size)),
+    )

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 ARTICLE = "tin-tuc/{slug}/"
+NOTICE = "thong-bao/{slug}/"
+NOTICES = "nguoi-dan-can-biet/"
+NOTICES_KIND = "nguoi-dan-can-biet/{slug}/"
+NOTICES_EXPIRED = "nguoi-dan-can-biet/het-hieu-luc/"
 CATEGORY = "chuyen-muc/{slug}/"
 TAG = "the/{slug}/"
 TAG_INDEX = "the/"
@@ -16,6 +20,19 @@ PAGE_SUFFIX = "trang/{number}/"
 
 def article(slug: str) -> str:
     return ARTICLE.format(slug=slug)
+
+
+def notice(slug: str) -> str:
+    return NOTICE.format(slug=slug)
+
+
+def notices(kind_slug: str = "") -> str:
+    """The notices listing, or one kind's listing when `kind_slug` is given."""
+    return NOTICES_KIND.format(slug=kind_slug) if kind_slug else NOTICES
+
+
+def notices_expired() -> str:
+    return NOTICES_EXPIRED
 
 
 def category(slug: str) -> str:

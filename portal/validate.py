@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
 from .dates import parse_datetime
 from .errors import ContentError
 from .load import SourceDoc
-from .models import Category, NewsItem
+from .models import Category, Item
 from .text import first_paragraph, fold, is_slug, slugify
 
 NEWS_FIELDS = {
@@ -160,57 +160,57 @@ def category_lookup(categories: Iterable[Category]) -> dict[str, Category]:
     return lookup
 
 
-def validate_news_item(
-    doc: SourceDoc, lookup: dict[str, Category]
-) -> NewsItem | list[ContentError]:
-    problems = Problems(doc)
-    check_fields(doc, NEWS_FIELDS, problems)
-    title = text_field(doc, "title", problems, required=True)
-    date = date_field(doc, "date", problems, required=True)
-    updated = date_field(doc, "updated", problems)
-    category = category_field(doc, lookup, problems)
+def tags_field(doc: SourceDoc, problems: Problems) -> tuple[str, ...]:
     tags = list_field(doc, "tags", problems)
     for tag in tags:
         if not slugify(tag):
             problems.add("tags", f'tag "{tag}" has no letters or digits', "remove it or reword it")
-    summary = text_field(doc, "summary", problems)
-    author = text_field(doc, "author", problems)
-    draft = bool_field(doc, "draft", problems)
-    slug = slug_field(doc, title, problems)
-    if not doc.body.strip():
-        problems.add(
-            "body",
-            "the article has no text",
-            "write the article below the closing ---",
-            doc.body_line,
-        )
+    return tags
+
+
+def item_fields(doc: SourceDoc, problems: Problems, noun: str) -> dict[str, Any]:
+    """The fields every item has, news or notice, checked the same way."""
+    title = text_field(doc, "title", problems, required=True)
+    date = date_field(doc, "date", problems, required=True)
+    updated = date_field(doc, "updated", problems)
     if date and updated and updated < date:
         problems.add(
             "updated", "is earlier than date", "set updated to the time of the last change"
         )
-    if problems.errors or date is None or category is None:
+    if not doc.body.strip():
+        problems.add(
+            "body", f"the {noun} has no text", "write it below the closing ---", doc.body_line
+        )
+    return {
+        "source": doc.path,
+        "title": title,
+        "slug": slug_field(doc, title, problems),
+        "date": date,
+        "updated": updated,
+        "tags": tags_field(doc, problems),
+        "summary": text_field(doc, "summary", problems) or first_paragraph(doc.body),
+        "draft": bool_field(doc, "draft", problems),
+        "body": doc.body,
+        "body_line": doc.body_line,
+    }
+
+
+def validate_news_item(doc: SourceDoc, lookup: dict[str, Category]) -> Item | list[ContentError]:
+    problems = Problems(doc)
+    check_fields(doc, NEWS_FIELDS, problems)
+    fields = item_fields(doc, problems, "article")
+    category = category_field(doc, lookup, problems)
+    author = text_field(doc, "author", problems)
+    if problems.errors or category is None:
         return problems.errors
-    return NewsItem(
-        source=doc.path,
-        title=title,
-        slug=slug,
-        date=date,
-        updated=updated,
-        category=category,
-        tags=tags,
-        summary=summary or first_paragraph(doc.body),
-        author=author,
-        draft=draft,
-        body=doc.body,
-        body_line=doc.body_line,
-    )
+    return Item(**fields, category=category, author=author)
 
 
 def validate_news(
     docs: Sequence[SourceDoc], categories: Iterable[Category]
-) -> tuple[list[NewsItem], list[ContentError]]:
+) -> tuple[list[Item], list[ContentError]]:
     lookup = category_lookup(categories)
-    items: list[NewsItem] = []
+    items: list[Item] = []
     errors: list[ContentError] = []
     for doc in docs:
         result = validate_news_item(doc, lookup)
@@ -218,37 +218,30 @@ def validate_news(
             errors.extend(result)
         else:
             items.append(result)
-    errors.extend(
-        unique(items, key=lambda i: i.url, what="slug", line=lambda i: _slug_line(docs, i))
-    )
+    errors.extend(duplicate_slugs(items, docs))
     return items, errors
 
 
-def unique(
-    items: Sequence[Any], key: Callable[[Any], str], what: str, line: Callable[[Any], int]
-) -> list[ContentError]:
+def duplicate_slugs(items: Sequence[Item], docs: Sequence[SourceDoc]) -> list[ContentError]:
     """Two items that would publish at the same URL: an error on each, naming the other."""
-    first: dict[str, Any] = {}
+    by_path = {doc.path: doc for doc in docs}
+    first: dict[str, Item] = {}
     errors: list[ContentError] = []
     for item in items:
-        other = first.setdefault(key(item), item)
+        other = first.setdefault(item.url, item)
         if other is not item:
             for a, b in ((item, other), (other, item)):
+                doc = by_path[a.source]
                 errors.append(
                     ContentError(
                         a.source,
-                        line(a),
-                        what,
+                        doc.lines.get("slug") or doc.line_of("title"),
+                        "slug",
                         f'"{a.slug}" is also used by {b.source}',
                         'give one of them its own "slug: …"',
                     )
                 )
     return errors
-
-
-def _slug_line(docs: Sequence[SourceDoc], item: NewsItem) -> int:
-    doc = next(d for d in docs if d.path == item.source)
-    return doc.lines.get("slug") or doc.line_of("title")
 
 
 def _kind(value: object) -> str:

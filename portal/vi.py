@@ -36,6 +36,26 @@ UI = {
     "category": "Chuyên mục",
     "see_all": "Xem tất cả",
     "citizens": "Người dân cần biết",
+    "all_kinds": "Tất cả",
+    "expired": "Hết hiệu lực",
+    "expired_title": "Văn bản hết hiệu lực",
+    "expired_intro": "Các văn bản đã hết hiệu lực, lưu lại để tra cứu.",
+    "expired_link": "Xem văn bản hết hiệu lực",
+    "in_force": "Còn hiệu lực",
+    "in_force_until": "Có hiệu lực đến {date}",
+    "notice_kind": "Loại văn bản",
+    "notice_number": "Số ký hiệu",
+    "notice_date": "Ngày ban hành",
+    "notice_issuer": "Cơ quan ban hành",
+    "notice_signer": "Người ký",
+    "notice_validity": "Hiệu lực",
+    "notice_recipients": "Nơi nhận",
+    "notice_print": "In thông báo",
+    "notice_number_prefix": "Số",
+    "print_article": "In bài viết",
+    "printed_on": "In ngày",
+    "national_name": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "national_motto": "Độc lập - Tự do - Hạnh phúc",
     "latest": "Tin mới nhất",
     "page_of": "Trang {page}/{total}",
     "pager": "Phân trang",
@@ -79,3 +99,14 @@ def format_short_date(value: datetime | date) -> str:
     if isinstance(value, datetime):
         value = value.astimezone(TZ)
     return f"{value:%d/%m/%Y}"
+
+
+def format_place_date(place: str, value: date | datetime) -> str:
+    """ "Long An, ngày 08 tháng 02 năm 2018", as Nghị định 30/2020/NĐ-CP writes it.
+
+    Days below 10 and the months January and February take a leading zero; other months do not.
+    """
+    if isinstance(value, datetime):
+        value = value.astimezone(TZ).date()
+    month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+    return f"{place}, ngày {value.day:02d} tháng {month} năm {value.year}"

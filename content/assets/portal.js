@@ -14,6 +14,24 @@
     try { localStorage.setItem(KEY, String(scale)); } catch (e) { /* private mode: not remembered */ }
   }
 
+  // Print: a button that calls the browser's print, the page's date in the printed footer, and
+  // every link's full address next to it on paper.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-portal-print]"), function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll(".portal-article__body a[href]"), function (link) {
+    if (link.getAttribute("href").charAt(0) !== "#") link.setAttribute("data-print-url", link.href);
+  });
+  var footer = document.querySelector("style[data-portal-print-footer]");
+  if (footer) {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    var printed = pad(now.getDate()) + "/" + pad(now.getMonth() + 1) + "/" + now.getFullYear();
+    var url = footer.getAttribute("data-portal-print-footer").replace(/["\\]/g, "");
+    footer.textContent = footer.textContent.replace(/content: "[^"]*"/, 'content: "' + url + " · In ngày " + printed + '"');
+  }
+
   var bar = document.querySelector("[data-portal-font-size]");
   if (!bar) return;
   bar.hidden = false;

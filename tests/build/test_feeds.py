@@ -64,12 +64,16 @@ def test_sample_feeds_have_nothing_the_w3c_validator_would_flag(sample_site: Pat
 
 def test_antt_feed_holds_exactly_the_newest_antt_items_in_order(sample_site: Path) -> None:
     pages = []
-    for path in (sample_site / "tin-tuc").glob("*/index.html"):
+    for path in [
+        *sample_site.glob("tin-tuc/*/index.html"),
+        *sample_site.glob("thong-bao/*/index.html"),
+    ]:
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         tags = [fold(a.get_text()) for a in page.select(".portal-tag")]
         if "antt" in tags:
-            when = page.select_one(".portal-meta time")["datetime"]
-            pages.append((when, SAMPLE_URL + f"tin-tuc/{path.parent.name}/"))
+            when = page.select_one(".portal-meta time, .portal-notice__meta time")["datetime"]
+            url = path.parent.relative_to(sample_site).as_posix()
+            pages.append((when, SAMPLE_URL + url + "/"))
     expected = [url for _, url in sorted(pages, reverse=True)][:30]
     assert len(expected) >= 5
     assert entry_links(sample_site / "the" / "antt" / "rss.xml") == expected

@@ -14,6 +14,7 @@ from portal.dates import build_time
 from portal.load import load_folder
 from portal.mkdocs_plugin import PortalPlugin  # noqa: F401  (the entry point must import)
 from portal.validate import validate_news
+from portal.validate_notice import validate_notices
 from tests.build.site_checks import (
     all_text,
     broken_links,
@@ -24,6 +25,7 @@ from tests.build.site_checks import (
 from tests.conftest import REPO
 
 SITE_HOST = "congan.longan.example.vn"
+NOTICE_KINDS = ("Thông báo", "Công văn", "Kế hoạch", "Quyết định", "Chỉ thị", "Hướng dẫn")
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +34,11 @@ def sample_items():
     assert errors == []
     items, errors = validate_news(docs, categories_of_repo())
     assert errors == []
-    return items
+    notice_docs, errors = load_folder(REPO, "notices")
+    citizens = next(c for c in categories_of_repo() if c.slug == "nguoi-dan-can-biet")
+    notices, errors = validate_notices(notice_docs, NOTICE_KINDS, citizens)
+    assert errors == [] and len(notices) >= 6
+    return items + notices
 
 
 @functools.cache
@@ -66,7 +72,7 @@ def test_every_published_item_has_its_page_and_drafts_have_none(
             assert not page.exists()
             assert item.url not in text and item.title not in text
         else:
-            h1 = soup(sample_site, item.url).select_one(".portal-article h1")
+            h1 = soup(sample_site, item.url).select_one(".portal-article h1, .portal-notice h1")
             assert h1 is not None and h1.get_text(strip=True) == item.title
 
 
@@ -84,11 +90,12 @@ def test_article_page_shows_vietnamese_date_category_tags_and_other_news(sample_
     crumbs = [a.get_text() for a in page.select(".portal-breadcrumb a")]
     assert crumbs == ["Trang chủ", "Người dân cần biết"]
     others = [a.get_text() for a in page.select(".portal-others a")]
-    assert (
-        others[0]
-        == "UBND tỉnh đẩy mạnh xây dựng phong trào Toàn dân bảo vệ an ninh Tổ quốc năm 2018"
-    )
-    assert len(others) <= 5
+    # Published just before it in its category, notices included: the notice of the same day
+    # (00:00), then the plan of 22/3, and so on back to the UBND news item of 09/02/2018.
+    assert others[0].startswith("Thông báo kết quả công tác xây dựng phong trào")
+    assert others[1].startswith("Kế hoạch phối hợp xây dựng điểm phong trào")
+    assert others[3].startswith("UBND tỉnh đẩy mạnh xây dựng phong trào")
+    assert len(others) == 5
     assert page.select_one(".portal-prevnext a[rel=next]") is not None
 
 
@@ -106,8 +113,15 @@ def test_archive_index_counts_items_per_year(sample_site: Path, sample_items) ->
     rows = {li.a.get_text(): li.get_text() for li in page.select(".portal-years li")}
     published = [i for i in sample_items if not i.draft]
     assert set(rows) == {str(i.year) for i in published}
-    count_2018 = sum(1 for i in published if i.year == 2018)
-    assert f"{count_2018} tin bài" in rows["2018"]
+    listed_2018 = [
+        a["href"]
+        for path in (sample_site / "luu-tru" / "2018").rglob("index.html")
+        for a in BeautifulSoup(path.read_text(encoding="utf-8"), "lxml").select(
+            ".portal-card__title a"
+        )
+    ]
+    assert len(listed_2018) == sum(1 for i in published if i.year == 2018) > 10
+    assert f"{len(listed_2018)} tin bài" in rows["2018"]
 
 
 def test_every_internal_link_resolves(sample_site: Path) -> None:

@@ -4,18 +4,16 @@ import pytest
 
 from portal.collect import collect, is_published, neighbours_of, newest_first, paginate
 from portal.dates import TZ
-from portal.models import Category, NewsItem
+from portal.models import Category, Item
 
 NOW = datetime(2024, 1, 1, 12, 0, tzinfo=TZ)
 A = Category("Tin hoạt động", "tin-hoat-dong")
 B = Category("Giao thông", "giao-thong")
 
 
-def make(
-    n: int, category: Category = A, hours_ago: int | None = None, draft: bool = False
-) -> NewsItem:
+def make(n: int, category: Category = A, hours_ago: int | None = None, draft: bool = False) -> Item:
     date = NOW - timedelta(hours=hours_ago if hours_ago is not None else 1000 - n)
-    return NewsItem(f"news/{n}.md", f"Tin {n}", f"tin-{n}", date, category, "x", draft=draft)
+    return Item(f"news/{n}.md", f"Tin {n}", f"tin-{n}", date, category, "x", draft=draft)
 
 
 @pytest.mark.parametrize(
@@ -68,7 +66,7 @@ def test_drafts_and_future_items_are_not_published_unless_previewing() -> None:
 
 def test_collect_groups_by_category_and_year_newest_first() -> None:
     items = [make(n, A if n % 2 else B) for n in range(6)]
-    old = NewsItem("news/old.md", "Cũ", "cu", datetime(2012, 5, 1, tzinfo=TZ), A, "x")
+    old = Item("news/old.md", "Cũ", "cu", datetime(2012, 5, 1, tzinfo=TZ), A, "x")
     result = collect([*items, old], [A, B], NOW)
     assert [i.slug for i in result.by_category["tin-hoat-dong"]] == [
         "tin-5",

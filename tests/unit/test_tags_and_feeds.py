@@ -6,15 +6,15 @@ import pytest
 from portal.collect import collect, collect_tags
 from portal.dates import TZ
 from portal.feeds import absolutize_html, channels, clean_xml_text
-from portal.models import Category, NewsItem
+from portal.models import Category, Item
 
 NOW = datetime(2024, 1, 1, tzinfo=TZ)
 CAT = Category("Tin an ninh trật tự", "an-ninh-trat-tu", short="ANTT")
 
 
-def make(n: int, tags: tuple[str, ...], category: Category = CAT) -> NewsItem:
+def make(n: int, tags: tuple[str, ...], category: Category = CAT) -> Item:
     date = NOW - timedelta(days=100 - n)
-    return NewsItem(f"news/{n}.md", f"Tin {n}", f"tin-{n}", date, category, "x", tags=tags)
+    return Item(f"news/{n}.md", f"Tin {n}", f"tin-{n}", date, category, "x", tags=tags)
 
 
 def test_spellings_of_one_tag_become_one_tag_with_the_most_used_name() -> None:

@@ -2,7 +2,7 @@ import pytest
 
 from portal.errors import ContentError, ContentErrors
 from portal.load import parse_document
-from portal.models import Category, NewsItem
+from portal.models import Category, Item
 from portal.validate import validate_news
 
 CATEGORIES = (
@@ -11,7 +11,7 @@ CATEGORIES = (
 )
 
 
-def check(*texts: str) -> tuple[list[NewsItem], list[ContentError]]:
+def check(*texts: str) -> tuple[list[Item], list[ContentError]]:
     docs = []
     for n, text in enumerate(texts):
         doc = parse_document(text, f"news/{n}.md")
