@@ -7,17 +7,20 @@ clock), entries keep our order, and text is cleaned of characters XML 1.0 forbid
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from urllib.parse import urljoin
 
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
+from feedgen.util import xml_elem
 
 from . import urls
 from .collect import Collections
 from .dates import TZ
-from .models import Item
+from .models import Attachment, Item
 
 RSS_TYPE = "application/rss+xml"
 ATOM_TYPE = "application/atom+xml"
@@ -117,19 +120,14 @@ def newest_date(items: Sequence[Item], fallback: datetime) -> datetime:
     return max((item.modified for item in items), default=fallback)
 
 
-def _generator(
-    channel: Channel,
-    site: SiteInfo,
-    collections: Collections,
-    html_by_url: Mapping[str, str],
-    self_url: str,
-    media_type: str,
-    fallback_date: datetime,
+def _feed(
+    channel: Channel, site: SiteInfo, self_url: str, media_type: str, updated: datetime
 ) -> FeedGenerator:
+    """A feed with its channel-level elements and no entries yet."""
+
     def absolute(url: str) -> str:
         return urls.absolute(site.url, url)
 
-    updated = newest_date(channel.items, fallback_date)
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)
     fg.id(absolute(channel.page_url))
@@ -154,26 +152,103 @@ def _generator(
     fg.icon(absolute(site.icon))
     fg.lastBuildDate(updated)
     fg.updated(updated)
-    for item in channel.items:
-        link = absolute(item.url)
-        author = clean_xml_text(item.author or site.author)
-        entry = fg.add_entry(order="append")
-        entry.id(link)
-        entry.guid(link, permalink=True)
-        entry.title(clean_xml_text(item.title))
-        entry.link(href=link, rel="alternate", type="text/html")
-        entry.published(item.date)
-        entry.updated(item.modified)
-        entry.author({"name": author})
-        entry.dc.dc_creator(author)
-        entry.category(term=clean_xml_text(item.category.name), scheme=absolute(item.category.url))
-        for tag in collections.tags_of(item):
-            entry.category(term=clean_xml_text(tag.name), scheme=absolute(tag.url))
-        entry.description(clean_xml_text(item.summary), isSummary=True)
-        html = html_by_url.get(item.url)
-        if html:
-            entry.content(clean_xml_text(absolutize_html(html, link)), type="html")
     return fg
+
+
+def _add_item(
+    fg: FeedGenerator,
+    item: Item,
+    site: SiteInfo,
+    collections: Collections,
+    html_by_url: Mapping[str, str],
+) -> None:
+    link = urls.absolute(site.url, item.url)
+    author = clean_xml_text(item.author or site.author)
+    entry = fg.add_entry(order="append")
+    entry.id(link)
+    entry.guid(link, permalink=True)
+    entry.title(clean_xml_text(item.title))
+    entry.link(href=link, rel="alternate", type="text/html")
+    entry.published(item.date)
+    entry.updated(item.modified)
+    entry.author({"name": author})
+    entry.dc.dc_creator(author)
+    category = item.category
+    entry.category(term=clean_xml_text(category.name), scheme=urls.absolute(site.url, category.url))
+    for tag in collections.tags_of(item):
+        entry.category(term=clean_xml_text(tag.name), scheme=urls.absolute(site.url, tag.url))
+    entry.description(clean_xml_text(item.summary), isSummary=True)
+    html = html_by_url.get(item.url)
+    if html:
+        entry.content(clean_xml_text(absolutize_html(html, link)), type="html")
+
+
+class _AtomLinksFeed(BaseExtension):
+    """Feed half of the extension below; feedgen requires one."""
+
+
+class _AtomLinksEntry(BaseEntryExtension):
+    """Atom links with their rel, type and length.
+
+    feedgen 1.0 drops the rel of every entry link in Atom (it reads the attributes back from
+    the new element), so an enclosure would become a second "alternate" link, which RFC 4287
+    forbids.
+    """
+
+    def __init__(self) -> None:
+        self.links: list[dict[str, str]] = []
+
+    def add(self, **attributes: str) -> None:
+        self.links.append(attributes)
+
+    def extend_atom(self, entry: Any) -> Any:
+        for attributes in self.links:
+            xml_elem("link", entry, **attributes)
+        return entry
+
+
+def _add_document(fg: FeedGenerator, attachment: Attachment, site: SiteInfo, atom: bool) -> None:
+    """A document entry: its page as the link, the file itself as the enclosure."""
+    link = urls.absolute(site.url, attachment.url)
+    author = clean_xml_text(attachment.issuer or site.author)
+    entry = fg.add_entry(order="append")
+    entry.id(link)
+    entry.guid(link, permalink=True)
+    entry.title(clean_xml_text(attachment.title))
+    entry.link(href=link, rel="alternate", type="text/html")
+    entry.published(attachment.date)
+    entry.updated(attachment.date)
+    entry.author({"name": author})
+    entry.dc.dc_creator(author)
+    entry.category(term=clean_xml_text(attachment.kind))
+    summary = " – ".join(
+        part for part in (attachment.kind, attachment.number, attachment.description) if part
+    )
+    entry.description(clean_xml_text(summary), isSummary=True)
+    enclosure = {
+        "href": urls.absolute(site.url, attachment.file_url),
+        "length": str(attachment.size),
+        "type": attachment.file_type.media_type,
+    }
+    if atom:
+        entry.atomlinks.add(rel="enclosure", **enclosure)
+    else:
+        entry.enclosure(enclosure["href"], enclosure["length"], enclosure["type"])
+
+
+def _both(
+    channel: Channel,
+    site: SiteInfo,
+    updated: datetime,
+    fill: Callable[[FeedGenerator, bool], None],
+) -> dict[str, bytes]:
+    """RSS and Atom files of one channel, by site-relative path; `fill(fg, atom)` adds entries."""
+    rss = _feed(channel, site, channel.rss_url, RSS_TYPE, updated)
+    atom = _feed(channel, site, channel.atom_url, ATOM_TYPE, updated)
+    atom.register_extension("atomlinks", _AtomLinksFeed, _AtomLinksEntry, atom=True, rss=False)
+    fill(rss, False)
+    fill(atom, True)
+    return {channel.rss_url: rss.rss_str(pretty=True), channel.atom_url: atom.atom_str(pretty=True)}
 
 
 def render_channel(
@@ -182,13 +257,32 @@ def render_channel(
     collections: Collections,
     html_by_url: Mapping[str, str],
 ) -> dict[str, bytes]:
-    """The RSS and Atom files of one channel, by site-relative path."""
+    """The RSS and Atom files of one channel of items."""
     fallback = newest_date(collections.published, datetime(2000, 1, 1, tzinfo=TZ))
-    rss = _generator(channel, site, collections, html_by_url, channel.rss_url, RSS_TYPE, fallback)
-    atom = _generator(
-        channel, site, collections, html_by_url, channel.atom_url, ATOM_TYPE, fallback
+
+    def fill(fg: FeedGenerator, atom: bool) -> None:
+        for item in channel.items:
+            _add_item(fg, item, site, collections, html_by_url)
+
+    return _both(channel, site, newest_date(channel.items, fallback), fill)
+
+
+def render_documents(
+    attachments: Sequence[Attachment], site: SiteInfo, feed_size: int
+) -> dict[str, bytes]:
+    """/tai-lieu/rss.xml and atom.xml: the newest documents, each with its file enclosed."""
+    newest = sorted(attachments, key=lambda a: (a.date, a.id), reverse=True)[:feed_size]
+    channel = Channel(
+        f"Tài liệu – {site.name}",
+        f"Văn bản và tài liệu mới của {site.name}",
+        urls.attachments(),
+        urls.attachments(),
+        (),
     )
-    return {
-        channel.rss_url: rss.rss_str(pretty=True),
-        channel.atom_url: atom.atom_str(pretty=True),
-    }
+    updated = max((a.date for a in newest), default=datetime(2000, 1, 1, tzinfo=TZ))
+
+    def fill(fg: FeedGenerator, atom: bool) -> None:
+        for attachment in newest:
+            _add_document(fg, attachment, site, atom)
+
+    return _both(channel, site, updated, fill)

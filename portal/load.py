@@ -88,14 +88,14 @@ def parse_document(text: str, rel: str) -> SourceDoc | list[ContentError]:
         ]
     yaml_text = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1 :])
-    parsed = _parse_yaml(yaml_text, rel, first_line=2)
+    parsed = parse_yaml(yaml_text, rel, first_line=2)
     if isinstance(parsed, list):
         return parsed
     meta, field_lines = parsed
     return SourceDoc(rel, meta, field_lines, body, body_line=end + 2)
 
 
-def _parse_yaml(
+def parse_yaml(
     text: str, rel: str, first_line: int
 ) -> tuple[dict[str, Any], dict[str, int]] | list[ContentError]:
     loader = _Loader(text)

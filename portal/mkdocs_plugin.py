@@ -26,11 +26,14 @@ from mkdocs.utils import get_relative_url
 from . import urls, vi
 from .dates import build_time
 from .errors import ContentError, ContentErrors
-from .feeds import SiteInfo, render_channel
+from .feeds import SiteInfo, render_channel, render_documents
 from .markdown_ext import EscapeHtmlExtension
 from .models import Category
 from .pages import PageSpec
 from .pipeline import Plan, Settings, plan_site
+from .references import describe, expand_shorthand
+from .register import link_numbers
+from .tables import to_xlsx
 from .text import slugify
 from .write import write_files
 
@@ -55,6 +58,23 @@ class PortalConfig(base.Config):
         default=["Thông báo", "Công văn", "Kế hoạch", "Quyết định", "Chỉ thị", "Hướng dẫn"],
     )
     """The kinds a notice may declare, in the order the listing's filter shows them."""
+    attachments_dir = c.Type(str, default="attachments")
+    """Folder of documents and their metadata files, relative to mkdocs.yml."""
+    attachment_kinds = c.ListOfItems(
+        c.Type(str),
+        default=[
+            "Thông báo",
+            "Công văn",
+            "Kế hoạch",
+            "Quyết định",
+            "Chỉ thị",
+            "Hướng dẫn",
+            "Danh sách",
+            "Biểu mẫu",
+            "Báo cáo",
+        ],
+    )
+    """The kinds an attachment may declare."""
     page_size = c.Type(int, default=10)
     """Items per listing page."""
     feed_size = c.Type(int, default=30)
@@ -94,6 +114,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             news_dir=self.config.news_dir,
             notices_dir=self.config.notices_dir,
             notice_kinds=tuple(self.config.notice_kinds),
+            attachments_dir=self.config.attachments_dir,
+            attachment_kinds=tuple(self.config.attachment_kinds),
             citizens_category=self.config.citizens_category,
             page_size=self.config.page_size,
             feed_size=self.config.feed_size,
@@ -138,8 +160,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 f"/{path} is a generated feed",
                 "rename the file",
             )
-            for channel in self.plan.channels
-            for path in (channel.rss_url, channel.atom_url)
+            for path in self.output_paths()
             if files.get_file_from_path(path) is not None
         ]
         if clashes:
@@ -157,6 +178,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         spec = self.specs.get(page.file.src_uri)
+        if spec is not None and "item" in spec.context:
+            markdown = expand_shorthand(
+                markdown, self.plan.documents.by_id, lambda url: get_relative_url(url, page.url)
+            )
         if spec is not None:
             # Material prints page.meta values unescaped; Markup makes them safe once.
             page.meta["template"] = spec.template
@@ -169,9 +194,19 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # Feeds carry the full article; keep the HTML only of items that are in some feed.
         spec = self.specs.get(page.file.src_uri)
-        if spec is not None and spec.url in self.feed_items:
+        if spec is None or "item" not in spec.context:
+            return html
+        documents = self.plan.documents
+        html = link_numbers(
+            html,
+            documents.pattern,
+            documents.targets,
+            lambda url: get_relative_url(url, page.url),
+            spec.url,
+        )
+        # Feeds carry the full article; keep the HTML only of items that are in some feed.
+        if spec.url in self.feed_items:
             self.html[spec.url] = html
         return html
 
@@ -188,7 +223,24 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         outputs: dict[str, bytes] = {}
         for channel in self.plan.channels:
             outputs.update(render_channel(channel, site, self.plan.collections, self.html))
+        documents = self.plan.documents
+        outputs.update(render_documents(documents.attachments, site, self.config.feed_size))
+        for attachment in documents.attachments:
+            outputs[attachment.file_url] = documents.files[attachment.id].read_bytes()
+            if attachment.id in documents.tables:
+                table = documents.tables[attachment.id]
+                outputs[attachment.xlsx_url] = to_xlsx(table, attachment.title, attachment.date)
         write_files(Path(config.site_dir), outputs)
+
+    def output_paths(self) -> list[str]:
+        """Files the plugin writes besides pages: feeds, documents and their XLSX copies."""
+        paths = [p for ch in self.plan.channels for p in (ch.rss_url, ch.atom_url)]
+        paths += [urls.rss(urls.attachments()), urls.atom(urls.attachments())]
+        for attachment in self.plan.documents.attachments:
+            paths.append(attachment.file_url)
+            if attachment.tabular:
+                paths.append(attachment.xlsx_url)
+        return paths
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -226,6 +278,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         env.filters["vi_short_date"] = vi.format_short_date
         env.filters["vi_number"] = vi.format_number
         env.filters["vi_place_date"] = vi.format_place_date
+        env.filters["vi_size"] = vi.format_size
+        env.filters["describe"] = describe
+        env.globals["documents"] = self.plan.documents
         env.filters["slugify"] = slugify
         collections = self.plan.collections
         env.globals["ui"] = vi.UI

@@ -53,7 +53,6 @@ class NoticeInfo:
     signer: Signer
     parent_issuer: str = ""
     recipients: tuple[str, ...] = ()
-    attachments: tuple[str, ...] = ()
     valid_until: date | None = None
 
     def expired(self, today: date) -> bool:
@@ -77,6 +76,7 @@ class Item:
     draft: bool = False
     updated: datetime | None = None
     notice: NoticeInfo | None = None
+    attachments: tuple[str, ...] = ()  # ids from front matter, in the order given
 
     @property
     def url(self) -> str:
@@ -89,3 +89,48 @@ class Item:
     @property
     def modified(self) -> datetime:
         return self.updated or self.date
+
+
+@dataclass(frozen=True)
+class FileType:
+    abbreviation: str  # PDF
+    name: str  # Portable Document Format
+    media_type: str  # application/pdf
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A published document: the file, what it is, and how to verify it."""
+
+    id: str  # the slug: /tai-lieu/<id>/ describes it, /tai-lieu/<id>.<ext> is the file
+    source: str  # the file, relative to the project root
+    meta_source: str  # its metadata file
+    title: str
+    kind: str
+    date: datetime
+    ext: str
+    file_type: FileType
+    size: int
+    sha256: str
+    number: str = ""
+    issuer: str = ""
+    description: str = ""
+    replaces: str = ""
+    pages: int | None = None  # PDFs only
+    group_by: tuple[str, ...] = ()  # columns of a tabular attachment to count rows by
+
+    @property
+    def url(self) -> str:
+        return urls.attachment(self.id)
+
+    @property
+    def file_url(self) -> str:
+        return urls.attachment_file(self.id, self.ext)
+
+    @property
+    def tabular(self) -> bool:
+        return self.ext == "csv"
+
+    @property
+    def xlsx_url(self) -> str:
+        return urls.attachment_file(self.id, "xlsx")

@@ -11,6 +11,7 @@ from typing import Any
 
 from . import urls
 from .collect import Collections, ListingPage, paginate
+from .documents import Documents
 from .feeds import Channel
 from .text import slugify
 from .vi import UI
@@ -162,12 +163,53 @@ def archive_pages(collections: Collections, page_size: int) -> list[PageSpec]:
     return specs
 
 
+def document_pages(documents: Documents) -> list[PageSpec]:
+    """A page per attachment, the attachments index and the register of numbered documents."""
+    specs = [
+        PageSpec(
+            url=a.url,
+            template="attachment.html",
+            title=a.title,
+            context={
+                "attachment": a,
+                "table": documents.tables.get(a.id),
+                "referenced_by": documents.referenced_by[a.id],
+                "replaced_by": [b for b in documents.attachments if b.replaces == a.id],
+            },
+            source=a.meta_source,
+        )
+        for a in documents.attachments
+    ]
+    specs.append(
+        PageSpec(
+            urls.attachments(),
+            "attachments.html",
+            UI["attachments"],
+            context={"attachments": documents.attachments},
+        )
+    )
+    specs.append(
+        PageSpec(
+            urls.register(),
+            "register.html",
+            UI["register"],
+            context={"entries": documents.register},
+        )
+    )
+    return specs
+
+
 def all_pages(
-    collections: Collections, channels: list[Channel], kinds: tuple[str, ...], page_size: int
+    collections: Collections,
+    documents: Documents,
+    channels: list[Channel],
+    kinds: tuple[str, ...],
+    page_size: int,
 ) -> list[PageSpec]:
     return (
         article_pages(collections)
         + notice_pages(collections, kinds, page_size)
+        + document_pages(documents)
         + category_pages(collections, page_size)
         + tag_pages(collections, page_size)
         + archive_pages(collections, page_size)

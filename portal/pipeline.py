@@ -7,12 +7,15 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .attachments import load_attachments
 from .collect import Collections, collect
+from .documents import Documents, collect_documents
 from .errors import ContentError, ContentErrors
 from .feeds import Channel, channels
 from .load import load_folder
 from .models import Category
 from .pages import PageSpec, all_pages
+from .references import check_references
 from .text import is_slug
 from .validate import validate_news
 from .validate_notice import validate_notices
@@ -27,6 +30,8 @@ class Settings:
     news_dir: str = "news"
     notices_dir: str = "notices"
     notice_kinds: tuple[str, ...] = ()
+    attachments_dir: str = "attachments"
+    attachment_kinds: tuple[str, ...] = ()
     citizens_category: str = "nguoi-dan-can-biet"
     page_size: int = 10
     feed_size: int = 30
@@ -37,6 +42,7 @@ class Settings:
 @dataclass(frozen=True)
 class Plan:
     collections: Collections
+    documents: Documents
     channels: tuple[Channel, ...]
     pages: tuple[PageSpec, ...]
 
@@ -97,13 +103,18 @@ def plan_site(settings: Settings, now: datetime) -> Plan:
         notice_docs, load_errors = load_folder(settings.root, settings.notices_dir)
         notices, notice_errors = validate_notices(notice_docs, settings.notice_kinds, citizens)
         items += notices
+        docs += notice_docs
         errors += load_errors + notice_errors
+    kinds = settings.attachment_kinds or settings.notice_kinds
+    loaded, attachment_errors = load_attachments(settings.root, settings.attachments_dir, kinds)
+    errors += attachment_errors
+    by_id = {a.id: a for a in loaded.attachments}
+    field_lines = {d.path: d.line_of("attachments") for d in docs}
+    errors += check_references(items, by_id, field_lines)
     if errors:
         raise ContentErrors(errors)
     collections = collect(items, settings.categories, now, settings.preview)
+    documents = collect_documents(loaded, collections.published)
     feeds = channels(collections, settings.site_name, settings.feed_size)
-    return Plan(
-        collections,
-        tuple(feeds),
-        tuple(all_pages(collections, feeds, settings.notice_kinds, settings.page_size)),
-    )
+    pages = all_pages(collections, documents, feeds, settings.notice_kinds, settings.page_size)
+    return Plan(collections, documents, tuple(feeds), tuple(pages))

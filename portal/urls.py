@@ -8,6 +8,10 @@ NOTICES = "nguoi-dan-can-biet/"
 NOTICES_KIND = "nguoi-dan-can-biet/{slug}/"
 NOTICES_EXPIRED = "nguoi-dan-can-biet/het-hieu-luc/"
 CATEGORY = "chuyen-muc/{slug}/"
+ATTACHMENT = "tai-lieu/{id}/"
+ATTACHMENT_FILE = "tai-lieu/{id}.{ext}"
+ATTACHMENTS = "tai-lieu/"
+REGISTER = "van-ban/"
 TAG = "the/{slug}/"
 TAG_INDEX = "the/"
 FEEDS_PAGE = "rss/"
@@ -37,6 +41,22 @@ def notices_expired() -> str:
 
 def category(slug: str) -> str:
     return CATEGORY.format(slug=slug)
+
+
+def attachment(id: str) -> str:  # noqa: A002 (the attachment's id)
+    return ATTACHMENT.format(id=id)
+
+
+def attachment_file(id: str, ext: str) -> str:  # noqa: A002
+    return ATTACHMENT_FILE.format(id=id, ext=ext)
+
+
+def attachments() -> str:
+    return ATTACHMENTS
+
+
+def register() -> str:
+    return REGISTER
 
 
 def tag(slug: str) -> str:

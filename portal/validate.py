@@ -23,6 +23,7 @@ NEWS_FIELDS = {
     "slug": "the URL name (default: from the title)",
     "draft": "true keeps the item unpublished",
     "updated": "ngày cập nhật, ISO 8601",
+    "attachments": "tài liệu đính kèm: a list of attachment ids",
 }
 REQUIRED = ("title", "date", "category")
 
@@ -190,6 +191,7 @@ def item_fields(doc: SourceDoc, problems: Problems, noun: str) -> dict[str, Any]
         "tags": tags_field(doc, problems),
         "summary": text_field(doc, "summary", problems) or first_paragraph(doc.body),
         "draft": bool_field(doc, "draft", problems),
+        "attachments": list_field(doc, "attachments", problems),
         "body": doc.body,
         "body_line": doc.body_line,
     }

@@ -97,7 +97,6 @@ def validate_notice(
     subject = text_field(doc, "subject", problems)
     parent_issuer = text_field(doc, "parent_issuer", problems)
     recipients = list_field(doc, "recipients", problems)
-    attachments = list_field(doc, "attachments", problems)
     valid_until = date_field(doc, "valid_until", problems)
     if fields["date"] and valid_until and valid_until < fields["date"]:
         problems.add("valid_until", "is earlier than date", "set the last day the notice applies")
@@ -112,7 +111,6 @@ def validate_notice(
         signer=signer,
         parent_issuer=parent_issuer,
         recipients=recipients,
-        attachments=attachments,
         valid_until=valid_until.date() if valid_until else None,
     )
     return Item(**fields, category=category, notice=notice)

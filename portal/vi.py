@@ -54,6 +54,34 @@ UI = {
     "notice_number_prefix": "Số",
     "print_article": "In bài viết",
     "printed_on": "In ngày",
+    "attachments": "Tài liệu",
+    "attachments_intro": "Văn bản và tài liệu đã công bố, mới nhất trước.",
+    "attached": "Tài liệu đính kèm",
+    "register": "Sổ văn bản",
+    "register_intro": "Các văn bản, tài liệu có số, ký hiệu đã công bố trên trang, mới nhất trước.",
+    "register_filter_kind": "Loại",
+    "register_filter_issuer": "Cơ quan ban hành",
+    "register_filter_year": "Năm",
+    "register_all": "Tất cả",
+    "register_empty": "Không có văn bản phù hợp.",
+    "doc_title": "Tên tài liệu",
+    "doc_type": "Định dạng",
+    "doc_size": "Dung lượng",
+    "doc_pages": "Số trang",
+    "doc_checksum": "Mã kiểm tra SHA-256",
+    "doc_download": "Tải về",
+    "doc_download_xlsx": "Tải về dạng Excel (XLSX)",
+    "doc_download_csv": "Tải về dạng CSV",
+    "doc_referenced_by": "Được nhắc đến trong",
+    "doc_replaces": "Thay thế",
+    "doc_replaced_by": "Đã được thay thế bởi",
+    "doc_description": "Mô tả",
+    "doc_verify": "Kiểm tra tệp đã tải: sha256sum <tệp> phải cho đúng mã trên.",
+    "table_rows": "{count} dòng",
+    "table_counts": "Số lượng theo {column}",
+    "table_filter": "Lọc danh sách (gõ không dấu cũng được)",
+    "table_filter_placeholder": "Ví dụ: benh vien, can duoc",
+    "table_shown": "Đang hiện {shown}/{total} dòng",
     "national_name": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "national_motto": "Độc lập - Tự do - Hạnh phúc",
     "latest": "Tin mới nhất",
@@ -110,3 +138,12 @@ def format_place_date(place: str, value: date | datetime) -> str:
         value = value.astimezone(TZ).date()
     month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
     return f"{place}, ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+def format_size(size: int) -> str:
+    """Bytes for people: "850 B", "12 KB", "1,2 MB" (1 KB = 1024 B)."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{format_number(size / 1024, 0 if size >= 10 * 1024 else 1)} KB"
+    return f"{format_number(size / (1024 * 1024), 1)} MB"

@@ -20,7 +20,8 @@
     button.hidden = false;
     button.addEventListener("click", function () { window.print(); });
   });
-  Array.prototype.forEach.call(document.querySelectorAll(".portal-article__body a[href]"), function (link) {
+  // Document numbers linked to the register read as text on paper: no address after them.
+  Array.prototype.forEach.call(document.querySelectorAll(".portal-article__body a[href]:not(.portal-docref)"), function (link) {
     if (link.getAttribute("href").charAt(0) !== "#") link.setAttribute("data-print-url", link.href);
   });
   var footer = document.querySelector("style[data-portal-print-footer]");
@@ -43,4 +44,57 @@
     var next = step === 0 ? 1 : STEPS[Math.min(STEPS.length - 1, Math.max(0, index + step))];
     apply(next);
   });
+})();
+
+// Filters over tables that are complete without script: a list's rows as you type (diacritics
+// ignored, so "benh vien" finds "Bệnh viện"), the register by kind, issuer and year.
+(function () {
+  "use strict";
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D")
+      .toLowerCase().replace(/\s+/g, " ").trim();
+  }
+
+  var box = document.querySelector("[data-portal-table-filter]");
+  var table = document.querySelector("[data-portal-datatable]");
+  if (box && table) {
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var texts = rows.map(function (row) { return fold(row.textContent); });
+    var input = box.querySelector("input");
+    var count = box.querySelector("[data-template]");
+    var show = function () {
+      var words = fold(input.value).split(" ").filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row, i) {
+        var match = words.every(function (word) { return texts[i].indexOf(word) >= 0; });
+        row.hidden = !match;
+        if (match) shown += 1;
+      });
+      count.textContent = count.getAttribute("data-template")
+        .replace("{shown}", shown).replace("{total}", rows.length);
+    };
+    box.hidden = false;
+    input.addEventListener("input", show);
+    show();
+  }
+
+  var form = document.querySelector("[data-portal-register-filter]");
+  var register = document.querySelector("[data-portal-register]");
+  if (form && register) {
+    var entries = Array.prototype.slice.call(register.tBodies[0].rows);
+    var empty = document.querySelector("[data-portal-register-empty]");
+    var apply = function () {
+      var wanted = {};
+      Array.prototype.forEach.call(form.elements, function (el) { if (el.value) wanted[el.name] = el.value; });
+      var shown = 0;
+      entries.forEach(function (row) {
+        var ok = Object.keys(wanted).every(function (key) { return row.getAttribute("data-" + key) === wanted[key]; });
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      empty.hidden = shown > 0;
+    };
+    form.hidden = false;
+    form.addEventListener("change", apply);
+  }
 })();

@@ -141,7 +141,13 @@ def check_rss(path: Path, public_url: str) -> list[str]:
         if not _text(item.find("dc:creator", NS)):
             problems.append(f"{where}: no author (dc:creator)")
         content = item.find("content:encoded", NS)
-        if content is None:
+        enclosure = item.find("enclosure")
+        if enclosure is not None:
+            if not _absolute(enclosure.get("url", "")) or not enclosure.get("length", "").isdigit():
+                problems.append(f"{where}: enclosure needs an absolute url and a length")
+            if not enclosure.get("type"):
+                problems.append(f"{where}: enclosure without type")
+        elif content is None:
             problems.append(f"{where}: no content:encoded")
         else:
             problems += html_problems(_text(content), where)
@@ -192,15 +198,10 @@ def check_atom(path: Path, public_url: str, unique_updated: bool = True) -> list
     ids, entry_updated = [], []
     for n, entry in enumerate(feed.findall("atom:entry", NS)):
         where = f"entry {n}"
-        for name in (
-            "id",
-            "title",
-            "updated",
-            "published",
-            "summary",
-            "content",
-            "author/atom:name",
-        ):
+        links = entry.findall("atom:link", NS)
+        enclosures = [link for link in links if link.get("rel") == "enclosure"]
+        required = ("id", "title", "updated", "published", "summary", "author/atom:name")
+        for name in required + (() if enclosures else ("content",)):
             if not _text(entry.find(f"atom:{name}", NS)).strip():
                 problems.append(f"{where}: MissingElement {name}")
         ids.append(_text(entry.find("atom:id", NS)))
@@ -209,13 +210,12 @@ def check_atom(path: Path, public_url: str, unique_updated: bool = True) -> list
             if not RFC3339.match(value):
                 problems.append(f"{where}: InvalidRFC3339Date {name} {value}")
         entry_updated.append(_text(entry.find("atom:updated", NS)))
-        link = entry.find("atom:link", NS)
-        if (
-            link is None
-            or not _absolute(link.get("href", ""))
-            or link.get("rel", "alternate") != "alternate"
-        ):
-            problems.append(f"{where}: MissingContentOrAlternate")
+        alternates = [link for link in links if link.get("rel", "alternate") == "alternate"]
+        if len(alternates) != 1 or not _absolute(alternates[0].get("href", "")):
+            problems.append(f"{where}: MissingContentOrAlternate or a second alternate link")
+        for link in enclosures:
+            if not _absolute(link.get("href", "")) or not link.get("length", "").isdigit():
+                problems.append(f"{where}: enclosure link needs an absolute href and a length")
         content = entry.find("atom:content", NS)
         if content is not None:
             if content.get("type") != "html":
