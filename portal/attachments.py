@@ -157,6 +157,10 @@ def _one(
     fields = {
         name: text_field(doc, name, problems) for name in ("issuer", "description", "replaces")
     }
+    if path in claimed:
+        problems.add(
+            "file", f"{path.name} is already described by another metadata file", "keep one"
+        )
     if path is None or problems.errors or date is None:
         return problems.errors
     claimed.add(path)
