@@ -155,6 +155,22 @@ def _feed(
     return fg
 
 
+def _entry(
+    fg: FeedGenerator, link: str, title: str, published: datetime, updated: datetime, author: str
+) -> Any:
+    """An entry whose ID is its permalink, appended in our order."""
+    entry = fg.add_entry(order="append")
+    entry.id(link)
+    entry.guid(link, permalink=True)
+    entry.title(clean_xml_text(title))
+    entry.link(href=link, rel="alternate", type="text/html")
+    entry.published(published)
+    entry.updated(updated)
+    entry.author({"name": clean_xml_text(author)})
+    entry.dc.dc_creator(clean_xml_text(author))
+    return entry
+
+
 def _add_item(
     fg: FeedGenerator,
     item: Item,
@@ -163,16 +179,7 @@ def _add_item(
     html_by_url: Mapping[str, str],
 ) -> None:
     link = urls.absolute(site.url, item.url)
-    author = clean_xml_text(item.author or site.author)
-    entry = fg.add_entry(order="append")
-    entry.id(link)
-    entry.guid(link, permalink=True)
-    entry.title(clean_xml_text(item.title))
-    entry.link(href=link, rel="alternate", type="text/html")
-    entry.published(item.date)
-    entry.updated(item.modified)
-    entry.author({"name": author})
-    entry.dc.dc_creator(author)
+    entry = _entry(fg, link, item.title, item.date, item.modified, item.author or site.author)
     category = item.category
     entry.category(term=clean_xml_text(category.name), scheme=urls.absolute(site.url, category.url))
     for tag in collections.tags_of(item):
@@ -210,16 +217,8 @@ class _AtomLinksEntry(BaseEntryExtension):
 def _add_document(fg: FeedGenerator, attachment: Attachment, site: SiteInfo, atom: bool) -> None:
     """A document entry: its page as the link, the file itself as the enclosure."""
     link = urls.absolute(site.url, attachment.url)
-    author = clean_xml_text(attachment.issuer or site.author)
-    entry = fg.add_entry(order="append")
-    entry.id(link)
-    entry.guid(link, permalink=True)
-    entry.title(clean_xml_text(attachment.title))
-    entry.link(href=link, rel="alternate", type="text/html")
-    entry.published(attachment.date)
-    entry.updated(attachment.date)
-    entry.author({"name": author})
-    entry.dc.dc_creator(author)
+    author = attachment.issuer or site.author
+    entry = _entry(fg, link, attachment.title, attachment.date, attachment.date, author)
     entry.category(term=clean_xml_text(attachment.kind))
     summary = " – ".join(
         part for part in (attachment.kind, attachment.number, attachment.description) if part
