@@ -32,7 +32,8 @@ def test_typing_without_diacritics_narrows_the_list(browser, site_url: str) -> N
     rows = visible_rows(page, ".portal-datatable")
     assert rows and all("Cần Đước" in row and "Doanh nghiệp" in row for row in rows)
     assert "JIA HSIN" in " ".join(rows)
-    assert page.locator(".portal-table-filter__count").inner_text() == f"Đang hiện {len(rows)}/150 dòng"
+    count = page.locator(".portal-table-filter__count").inner_text()
+    assert count == f"Đang hiện {len(rows)}/150 dòng"
     page.fill("#portal-filter", "")
     assert len(visible_rows(page, ".portal-datatable")) == 150
     page.close()
