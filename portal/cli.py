@@ -13,6 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .counter import Counter
+from .counter_http import CounterServer, RateLimit
+
 
 def build(config_file: Path, site_dir: Path, preview: bool = False) -> int:
     staging = site_dir.with_name(f".{site_dir.name}.staging")
@@ -37,6 +40,22 @@ def build(config_file: Path, site_dir: Path, preview: bool = False) -> int:
     return 0
 
 
+def run_counter(
+    data_dir: Path, host: str, port: int, origin: str, trust_proxy: bool, limit: RateLimit
+) -> int:
+    counter = Counter(data_dir / "counter.sqlite3")
+    server = CounterServer((host, port), counter, origin, trust_proxy, limit)
+    print(f"Counting views for {origin} on http://{host}:{server.server_address[1]}/", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        counter.close()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="portal", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -46,7 +65,28 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument(
         "--preview", action="store_true", help="also publish drafts and future items (local only)"
     )
+    counter_cmd = sub.add_parser("counter", help="run the visitor counting service")
+    counter_cmd.add_argument("--data-dir", type=Path, default=Path("counter-data"))
+    counter_cmd.add_argument("--host", default="127.0.0.1")
+    counter_cmd.add_argument("--port", type=int, default=8787)
+    counter_cmd.add_argument(
+        "--origin", required=True, help="the site's origin, e.g. https://congan.example.gov.vn"
+    )
+    counter_cmd.add_argument(
+        "--rate", type=float, default=2.0, help="requests per second allowed to one client"
+    )
+    counter_cmd.add_argument("--burst", type=int, default=60, help="requests one client may burst")
+    counter_cmd.add_argument(
+        "--trust-proxy",
+        action="store_true",
+        help="take the client address from X-Real-IP when the request comes from 127.0.0.1",
+    )
     args = parser.parse_args(argv)
+    if args.command == "counter":
+        limit = RateLimit(args.rate, args.burst)
+        return run_counter(
+            args.data_dir, args.host, args.port, args.origin, args.trust_proxy, limit
+        )
     config_file = args.config_file.resolve()
     site_dir = (args.site_dir or config_file.parent / "site").resolve()
     return build(config_file, site_dir, preview=args.preview)

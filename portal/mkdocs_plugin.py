@@ -75,6 +75,9 @@ class PortalConfig(base.Config):
         ],
     )
     """The kinds an attachment may declare."""
+    counter_endpoint = c.Type(str, default="")
+    """Base URL of the counting service (`portal counter`), e.g. /dem or https://dem.example;
+    empty: the widget shows "—" and sends nothing."""
     page_size = c.Type(int, default=10)
     """Items per listing page."""
     feed_size = c.Type(int, default=30)
@@ -284,6 +287,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         env.filters["slugify"] = slugify
         collections = self.plan.collections
         env.globals["ui"] = vi.UI
+        env.globals["counter_endpoint"] = self.config.counter_endpoint.rstrip("/")
         env.globals["urls"] = urls
         env.globals["portal"] = collections
         env.globals["portal_cache"] = {}

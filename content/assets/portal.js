@@ -98,3 +98,32 @@
     form.addEventListener("change", apply);
   }
 })();
+
+// The visitor counter: one request that records this view and returns the counts. Without a
+// service, or when it does not answer within a second, the widget keeps its honest "—".
+(function () {
+  "use strict";
+  var widget = document.querySelector("[data-portal-counter]");
+  var endpoint = widget && widget.getAttribute("data-endpoint");
+  if (!endpoint || !window.fetch) return;
+  var format = function (n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); };
+  var controller = window.AbortController ? new AbortController() : null;
+  var timer = setTimeout(function () { if (controller) controller.abort(); }, 1000);
+  fetch(endpoint + "/api/view", {
+    method: "POST",
+    body: JSON.stringify({ path: location.pathname }),
+    headers: { "Content-Type": "text/plain" },  // a "simple" request: no CORS preflight
+    credentials: "omit",
+    keepalive: true,
+    signal: controller ? controller.signal : undefined
+  }).then(function (response) {
+    if (!response.ok) throw new Error(response.status);
+    return response.json();
+  }).then(function (counts) {
+    clearTimeout(timer);
+    ["online", "today", "total"].forEach(function (key) {
+      var cell = widget.querySelector('[data-count="' + key + '"]');
+      if (cell && typeof counts[key] === "number") cell.textContent = format(counts[key]);
+    });
+  }).catch(function () { clearTimeout(timer); });
+})();

@@ -150,3 +150,13 @@ def test_two_builds_are_byte_identical(sample_site: Path, tmp_path: Path) -> Non
     again = tmp_path / "site"
     assert cli.build(REPO / "mkdocs.yml", again) == 0
     assert tree_digest(again) == tree_digest(sample_site)
+
+
+def test_counter_widget_is_on_every_page_and_honest_without_a_service(sample_site: Path) -> None:
+    for path in html_files(sample_site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        widget = page.select_one("[data-portal-counter]")
+        assert widget is not None and widget["data-endpoint"] == ""
+        assert [dd.get_text() for dd in widget.select("dd")] == ["—", "—", "—"]
+        labels = [dt.get_text() for dt in widget.select("dt")]
+        assert labels == ["Đang trực tuyến", "Hôm nay", "Tổng số lượt truy cập"]

@@ -1,0 +1,93 @@
+"""The counter widget in a real browser, with the service running and with it stopped."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+from portal import cli
+from portal.counter import Counter
+from portal.counter_http import CounterServer
+from tests.conftest import REPO
+
+ARTICLE = "tin-tuc/canh-bao-thu-doan-gia-danh-cong-an-goi-dien-lua-dao-chiem-doat-tai-san/"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("counter") / "site"
+    assert cli.build(REPO / "mkdocs.yml", site) == 0
+    return site
+
+
+def point_widget_at(site: Path, endpoint: str, into: Path) -> Path:
+    """A copy of the built site whose widget uses `endpoint`, as `counter_endpoint` would set."""
+    shutil.copytree(site, into)
+    for page in into.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        page.write_text(
+            text.replace('data-endpoint=""', f'data-endpoint="{endpoint}"'), encoding="utf-8"
+        )
+    return into
+
+
+def widget(page) -> dict[str, str]:
+    return {
+        key: page.locator(f'[data-portal-counter] [data-count="{key}"]').inner_text()
+        for key in ("online", "today", "total")
+    }
+
+
+def test_numbers_appear_when_the_service_runs(browser, serve, built: Path, tmp_path: Path) -> None:
+    counter = Counter(tmp_path / "data" / "counter.sqlite3")
+    visitor = counter.visitor("198.51.100.7", "earlier reader")
+    for _ in range(19731):  # so the next view shows the Vietnamese thousands separator
+        counter._db.execute("UPDATE totals SET views = views + 1")  # noqa: SLF001 (fast fixture)
+    counter.record("/", visitor)
+    server = CounterServer(("127.0.0.1", 0), counter, origin="http://placeholder")
+    endpoint = f"http://127.0.0.1:{server.server_address[1]}"
+    site_url = serve(point_widget_at(built, endpoint, tmp_path / "site"))
+    server.origin = site_url.rstrip("/")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page()
+        page.goto(site_url + ARTICLE)
+        page.wait_for_function(
+            "document.querySelector('[data-count=\"total\"]').textContent !== '—'", timeout=5000
+        )
+        assert widget(page) == {"online": "2", "today": "2", "total": "19.733"}
+        page.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+        counter.close()
+
+
+def test_a_stopped_service_shows_a_dash_and_a_complete_page(
+    browser, serve, built: Path, tmp_path: Path
+) -> None:
+    # A port with nothing listening: the request fails at once or times out within a second.
+    site_url = serve(point_widget_at(built, "http://127.0.0.1:9", tmp_path / "site"))
+    page = browser.new_page()
+    page.goto(site_url + ARTICLE)
+    page.wait_for_timeout(1500)
+    assert widget(page) == {"online": "—", "today": "—", "total": "—"}
+    assert page.locator(".portal-article h1").is_visible()
+    assert page.locator(".md-footer").count() == 1
+    page.close()
+
+
+def test_without_an_endpoint_the_widget_sends_nothing(browser, serve, built: Path) -> None:
+    site_url = serve(built)
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url + ARTICLE)
+    page.wait_for_load_state("networkidle")
+    assert widget(page)["total"] == "—"
+    assert not [url for url in requests if re.search(r"/api/", url)]
+    page.close()
