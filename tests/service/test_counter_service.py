@@ -192,3 +192,26 @@ def test_data_survives_a_crash_and_a_restart(tmp_path: Path) -> None:
     time.sleep(0.1)
     stored = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
     assert b"127.0.0.1" not in stored and b"Python-urllib" not in stored
+
+
+def test_today_and_online_follow_the_services_clock(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from portal.dates import TZ
+
+    now = [datetime(2024, 8, 28, 23, 59, 30, tzinfo=TZ).timestamp()]
+    counter = Counter(tmp_path / "c.sqlite3", clock=lambda: now[0])
+    server = CounterServer(("127.0.0.1", 0), counter, ORIGIN)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        assert [view(base) for _ in range(3)] == [200] * 3
+        assert counts(base)["today"] == 3
+        now[0] += 31  # 00:00:01 in Vietnam, still the 28th in UTC
+        assert counts(base) == {"online": 1, "today": 0, "total": 3, "page": 3}
+        now[0] += 5 * 60
+        assert counts(base)["online"] == 0
+    finally:
+        server.shutdown()
+        server.server_close()
+        counter.close()
