@@ -28,6 +28,11 @@ def build(config_file: Path, site_dir: Path, preview: bool = False) -> int:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     command += ["--config-file", str(config_file), "--site-dir", str(staging)]
     result = subprocess.run(command, env=env, check=False)
+    if result.returncode == 0:
+        # Search index of the finished pages, inside the staging folder: an index that fails
+        # leaves the published site as it was, like any other failure.
+        index = [sys.executable, "-m", "pagefind", "--site", str(staging), "--silent"]
+        result = subprocess.run(index, env=env, check=False)
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed; {site_dir} was left unchanged.", file=sys.stderr)

@@ -34,7 +34,7 @@ from .pipeline import Plan, Settings, plan_site
 from .references import describe, expand_shorthand
 from .register import link_numbers
 from .tables import to_xlsx
-from .text import slugify
+from .text import d_folded_words, slugify
 from .write import write_files
 
 
@@ -285,6 +285,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         env.filters["describe"] = describe
         env.globals["documents"] = self.plan.documents
         env.filters["slugify"] = slugify
+        env.filters["d_folded_words"] = d_folded_words
         collections = self.plan.collections
         env.globals["ui"] = vi.UI
         env.globals["counter_endpoint"] = self.config.counter_endpoint.rstrip("/")

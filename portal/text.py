@@ -74,3 +74,21 @@ def first_paragraph(markdown: str) -> str:
 def toc_slugify(value: str, separator: str = "-") -> str:
     """Heading anchors for Python-Markdown's toc: the same slugs as URLs ("Đảng" -> "dang")."""
     return slugify(value).replace("-", separator)
+
+
+_WORD = re.compile(r"\w+")
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def d_folded_words(html: str) -> str:
+    """Words of a page that contain "đ", spelled with "d" ("đảng" -> "dảng"), once each.
+
+    Pagefind folds marks (ả -> a) but "đ" is a letter of its own, so "dang uy" would not find
+    "Đảng ủy"; indexing these spellings too lets people search without Vietnamese diacritics.
+    """
+    words = dict.fromkeys(
+        word.replace("đ", "d")
+        for word in _WORD.findall(_TAGS.sub(" ", html).casefold())
+        if "đ" in word
+    )
+    return " ".join(words)

@@ -12,6 +12,7 @@ ATTACHMENT = "tai-lieu/{id}/"
 ATTACHMENT_FILE = "tai-lieu/{id}.{ext}"
 ATTACHMENTS = "tai-lieu/"
 REGISTER = "van-ban/"
+SEARCH = "tim-kiem/"
 TAG = "the/{slug}/"
 TAG_INDEX = "the/"
 FEEDS_PAGE = "rss/"
@@ -57,6 +58,10 @@ def attachments() -> str:
 
 def register() -> str:
     return REGISTER
+
+
+def search() -> str:
+    return SEARCH
 
 
 def tag(slug: str) -> str:
