@@ -1,0 +1,121 @@
+"""What the portal hands to Pagefind, read from the built HTML, and the index it gets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from tests.build.site_checks import html_files
+
+ARTICLE = "tin-tuc/canh-bao-thu-doan-gia-danh-cong-an-goi-dien-lua-dao-chiem-doat-tai-san"
+NOTICE = "thong-bao/day-manh-xay-dung-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc-nam-2018"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def pagefind_meta(page: BeautifulSoup) -> dict[str, str]:
+    body = page.select_one("[data-pagefind-body]")
+    found = {}
+    for element in body.select("[data-pagefind-meta]"):
+        key, _, value = element["data-pagefind-meta"].partition(":")
+        found[key] = value
+    return found
+
+
+def pagefind_filters(page: BeautifulSoup) -> dict[str, str]:
+    body = page.select_one("[data-pagefind-body]")
+    return dict(
+        e["data-pagefind-filter"].split(":", 1) for e in body.select("[data-pagefind-filter]")
+    )
+
+
+def test_only_content_pages_are_indexed(sample_site: Path) -> None:
+    indexed, skipped = set(), set()
+    for path in html_files(sample_site):
+        rel = path.relative_to(sample_site).as_posix()
+        (indexed if soup(path).select_one("[data-pagefind-body]") else skipped).add(
+            rel.split("/")[0]
+        )
+    assert {
+        "tin-tuc",
+        "thong-bao",
+        "tai-lieu",
+        "gioi-thieu",
+        "lien-he",
+        "duong-day-nong",
+    } <= indexed
+    for listing in (
+        "chuyen-muc",
+        "luu-tru",
+        "the",
+        "nguoi-dan-can-biet",
+        "van-ban",
+        "rss",
+        "tim-kiem",
+        "index.html",
+        "404.html",
+    ):
+        assert listing in skipped and listing not in indexed, listing
+    assert (
+        not (sample_site / "tai-lieu/index.html")
+        .read_text(encoding="utf-8")
+        .count("data-pagefind-body")
+    )
+
+
+def test_menus_counter_and_navigation_aids_are_outside_the_indexed_body(sample_site: Path) -> None:
+    path = next((sample_site / "tin-tuc").glob("*/index.html"))
+    body = soup(path).select_one("[data-pagefind-body]")
+    for selector in (
+        ".md-nav",
+        ".md-header",
+        "[data-portal-counter]",
+        ".portal-breadcrumb",
+        ".portal-others",
+        ".md-footer",
+    ):
+        assert body.select_one(selector) is None, selector
+    assert body.select_one(".portal-actions").has_attr("data-pagefind-ignore")
+
+
+def test_item_pages_carry_title_date_category_kind_and_year(sample_site: Path) -> None:
+    article = soup(sample_site / ARTICLE / "index.html")
+    assert pagefind_meta(article) == {"date": "15/10/2024", "category": "Tin an ninh trật tự"}
+    assert pagefind_filters(article) == {"category": "Tin an ninh trật tự", "year": "2024"}
+    assert (
+        article.select_one("[data-pagefind-body] h1").get_text()
+        == "Cảnh báo thủ đoạn giả danh Công an gọi điện lừa đảo chiếm đoạt tài sản"
+    )
+    notice = soup(sample_site / NOTICE / "index.html")
+    assert pagefind_filters(notice) == {
+        "category": "Người dân cần biết",
+        "year": "2018",
+        "kind": "Công văn",
+    }
+    assert pagefind_meta(notice)["kind"] == "Công văn"
+    document = soup(sample_site / "tai-lieu/danh-sach-150-cqdn/index.html")
+    assert pagefind_filters(document) == {
+        "kind": "Danh sách",
+        "category": "Tài liệu",
+        "year": "2018",
+    }
+
+
+def test_words_with_d_bar_are_also_indexed_with_d(sample_site: Path) -> None:
+    article = soup(sample_site / ARTICLE / "index.html")
+    folded = article.select_one("[data-pagefind-body] [data-pagefind-weight]").get_text().split()
+    assert {"dảo", "doạn", "diện"} <= set(folded)
+    assert all("đ" not in word for word in folded)
+
+
+def test_the_index_is_built_for_vietnamese_with_every_indexed_page(sample_site: Path) -> None:
+    entry = json.loads((sample_site / "pagefind/pagefind-entry.json").read_text())
+    indexed = sum(1 for p in html_files(sample_site) if soup(p).select_one("[data-pagefind-body]"))
+    assert entry["languages"]["vi"]["page_count"] == indexed
+    assert (
+        not (sample_site / "search").exists() and not (sample_site / "search_index.json").exists()
+    )
