@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from . import urls, vi
+from . import sitemap, urls, vi
 from .dates import build_time
 from .errors import ContentError, ContentErrors
 from .feeds import SiteInfo, render_channel, render_documents
@@ -233,7 +233,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if attachment.id in documents.tables:
                 table = documents.tables[attachment.id]
                 outputs[attachment.xlsx_url] = to_xlsx(table, attachment.title, attachment.date)
-        write_files(Path(config.site_dir), outputs)
+        site_dir = Path(config.site_dir)
+        pages_sitemap = site_dir / "sitemap.xml"
+        if pages_sitemap.is_file():  # MkDocs' list of pages moves behind a small index
+            outputs[sitemap.PAGES] = pages_sitemap.read_bytes()
+            outputs["sitemap.xml"] = sitemap.sitemap_index(config.site_url or "", [sitemap.PAGES])
+            (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
+        write_files(site_dir, outputs)
 
     def output_paths(self) -> list[str]:
         """Files the plugin writes besides pages: feeds, documents and their XLSX copies."""

@@ -134,7 +134,7 @@ def test_documents_feed_encloses_each_file_with_its_real_length(sample_site: Pat
         for entry in feed.entries:
             [enclosure] = entry.enclosures
             assert int(enclosure.length) == sizes[enclosure.href.rsplit("/", 1)[-1]]
-    sitemap = (sample_site / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = (sample_site / "sitemap-pages.xml").read_text(encoding="utf-8")
     assert all(f"/tai-lieu/{id_}/" in sitemap for id_, _ in sample_attachments())
 
 
