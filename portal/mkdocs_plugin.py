@@ -37,6 +37,8 @@ from .tables import to_xlsx
 from .text import d_folded_words, slugify
 from .write import write_files
 
+UNUSED_THEME_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search")
+
 
 class CategoryConfig(base.Config):
     name = c.Type(str)
@@ -168,6 +170,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         ]
         if clashes:
             raise PluginError(ContentErrors(clashes).report())
+        # Material ships lunr and its search worker even with its search plugin off; nothing
+        # loads them, so they are not published (about 1.2 MB).
+        for file in list(files):
+            if file.src_uri.startswith(UNUSED_THEME_ASSETS):
+                files.remove(file)
         for spec in self.plan.pages:
             # Never in the nav: a nav listing every article makes every page list every article.
             files.append(

@@ -93,6 +93,10 @@ def main() -> int:
                 else:
                     target.write_bytes(source.read_bytes())
             text = config.read_text(encoding="utf-8")
+            text = text.replace(
+                "  font: false\n",
+                "  font: false\n  logo: assets/emblem.svg\n  favicon: assets/emblem.svg\n",
+            )
             text += "extra_css: [assets/portal.css, assets/print.css]\n"
             text += "extra_javascript: [assets/portal.js]\n"
             config.write_text(text, encoding="utf-8")

@@ -119,3 +119,6 @@ def test_the_index_is_built_for_vietnamese_with_every_indexed_page(sample_site: 
     assert (
         not (sample_site / "search").exists() and not (sample_site / "search_index.json").exists()
     )
+    # Material's lunr and search worker are not published either.
+    scripts = sample_site / "assets/javascripts"
+    assert not (scripts / "lunr").exists() and not list(scripts.glob("workers/search*"))
