@@ -71,9 +71,11 @@
   function showMore() {
     var batch = results.slice(shown, shown + PAGE);
     shown += batch.length;
-    more.hidden = shown >= results.length;
+    list.setAttribute("aria-busy", "true");
     return Promise.all(batch.map(function (r) { return r.data(); })).then(function (all) {
       all.forEach(function (data) { list.appendChild(render(data)); });
+      more.hidden = shown >= results.length;
+      list.setAttribute("aria-busy", "false");
     });
   }
 
@@ -82,7 +84,8 @@
     var mine = ++run;
     list.textContent = "";
     more.hidden = true;
-    if (!query) { status.textContent = ""; return Promise.resolve(); }
+    list.setAttribute("aria-busy", "true");
+    if (!query) { status.textContent = ""; list.setAttribute("aria-busy", "false"); return Promise.resolve(); }
     status.textContent = form.getAttribute("data-text-loading");
     return load().then(function (module) {
       return module.search(fold(query), { filters: filters() });
@@ -90,10 +93,13 @@
       if (mine !== run) return;
       results = found.results;
       shown = 0;
-      status.textContent = results.length
-        ? form.getAttribute("data-text-count").replace("{count}", results.length).replace("{query}", query)
-        : form.getAttribute("data-text-none");
-      return showMore();
+      // The count appears with the first results, not before their fragments have loaded.
+      return showMore().then(function () {
+        if (mine !== run) return;
+        status.textContent = results.length
+          ? form.getAttribute("data-text-count").replace("{count}", results.length).replace("{query}", query)
+          : form.getAttribute("data-text-none");
+      });
     });
   }
 

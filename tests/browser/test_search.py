@@ -23,16 +23,13 @@ def search(page, site_url: str, query: str, **filters: str) -> list[str]:
     """Titles of all results for a query, in order."""
     params = "&".join([f"q={quote(query)}", *(f"{k}={quote(v)}" for k, v in filters.items())])
     page.goto(f"{site_url}tim-kiem/?{params}")
-    page.wait_for_function(
-        "() => { const s = document.querySelector('[data-search-status]').textContent;"
-        " return s && !s.startsWith('Đang'); }",
-        timeout=10000,
-    )
+    settled = "() => document.querySelector('.portal-search__results[aria-busy=false]')"
+    page.wait_for_function(settled, timeout=10000)
     for _ in range(20):  # "Xem thêm" until every result is shown
         if not page.locator("[data-search-more]").is_visible():
             break
         page.click("[data-search-more]")
-        page.wait_for_timeout(100)
+        page.wait_for_function(settled, timeout=10000)
     return page.eval_on_selector_all(
         ".portal-search__results .portal-card__title a", "links => links.map(a => a.textContent)"
     )
