@@ -29,7 +29,9 @@ GENERATOR = "Portal (MkDocs + feedgen)"
 # XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates, U+FFFE and U+FFFF.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
-_SRCSET_ATTR = re.compile(r'(\ssrcset=")([^"]*)(")')
+# The portal's own photo markup (figures.py): one <picture>, a WebP <source>, a JPEG <img>.
+_PICTURE = re.compile(r"<picture><source [^>]*/>(<img [^>]*/>)</picture>")
+_PAGE_ONLY_ATTR = re.compile(r'\s(?:srcset|sizes|loading|decoding|fetchpriority)="[^"]*"')
 
 
 @dataclass(frozen=True)
@@ -100,20 +102,23 @@ def clean_xml_text(text: str) -> str:
     return _XML_FORBIDDEN.sub("", text)
 
 
+def plain_pictures(html: str) -> str:
+    """Feed readers get each photo as one `<img>` (the 960 px JPEG): they do not know
+    `<picture>`, `srcset` or lazy loading, and validators flag them."""
+
+    def one(match: re.Match[str]) -> str:
+        return _PAGE_ONLY_ATTR.sub("", match.group(1))
+
+    return _PICTURE.sub(one, html)
+
+
 def absolutize_html(html: str, page_url: str) -> str:
-    """Every href, src and srcset URL made absolute against the page's own absolute URL."""
+    """Every href and src URL made absolute against the page's own absolute URL."""
 
     def one(match: re.Match[str]) -> str:
         return match.group(1) + urljoin(page_url, match.group(2)) + match.group(3)
 
-    def srcset(match: re.Match[str]) -> str:
-        parts = []
-        for candidate in match.group(2).split(","):
-            url, _, descriptor = candidate.strip().partition(" ")
-            parts.append(f"{urljoin(page_url, url)} {descriptor}".strip())
-        return match.group(1) + ", ".join(parts) + match.group(3)
-
-    return _SRCSET_ATTR.sub(srcset, _URL_ATTR.sub(one, html))
+    return _URL_ATTR.sub(one, html)
 
 
 def newest_date(items: Sequence[Item], fallback: datetime) -> datetime:
@@ -187,7 +192,7 @@ def _add_item(
     entry.description(clean_xml_text(item.summary), isSummary=True)
     html = html_by_url.get(item.url)
     if html:
-        entry.content(clean_xml_text(absolutize_html(html, link)), type="html")
+        entry.content(clean_xml_text(absolutize_html(plain_pictures(html), link)), type="html")
 
 
 class _AtomLinksFeed(BaseExtension):

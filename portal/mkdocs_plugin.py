@@ -10,8 +10,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
-from markupsafe import escape
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,10 +28,18 @@ from . import sitemap, urls, vi
 from .dates import build_time
 from .errors import ContentError, ContentErrors
 from .feeds import SiteInfo, render_channel, render_documents
+from .figures import (
+    SIZES_THUMB,
+    FigureExtension,
+    PagePhotos,
+    photo_element,
+    picture_element,
+    picture_html,
+)
 from .markdown_ext import EscapeHtmlExtension
-from .models import Category
+from .models import Category, ImageRef
 from .pages import PageSpec
-from .pipeline import Plan, Settings, plan_site
+from .pipeline import Plan, Settings, plan_site, prepare_photos
 from .references import describe, expand_shorthand
 from .register import link_numbers
 from .tables import to_xlsx
@@ -92,6 +101,9 @@ class PortalConfig(base.Config):
     """Publish drafts and future items too, for local preview; default: PORTAL_PREVIEW=true."""
     citizens_category = c.Type(str, default="nguoi-dan-can-biet")
     """Slug of the category highlighted on the home page as "Người dân cần biết"."""
+    image_cache = c.Type(str, default=".cache/images")
+    """Folder for processed photos, relative to mkdocs.yml; outside the site, git-ignored,
+    safe to delete (the next build processes every photo again)."""
     categories = c.ListOfItems(c.SubConfig(CategoryConfig))
     """The declared categories; an item's `category` must name one of them."""
 
@@ -136,6 +148,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         except ContentErrors as exc:
             # Raised before MkDocs cleans site_dir: the previous site stays as it was.
             raise PluginError(exc.report()) from None
+        try:
+            self.photos = prepare_photos(
+                root, self.plan.collections.published, root / self.config.image_cache
+            )
+        except ContentErrors as exc:
+            raise PluginError(exc.report()) from None
+        self.figures = FigureExtension()
+        config.markdown_extensions.append(self.figures)  # type: ignore[arg-type]
         self.specs = {spec.src_uri: spec for spec in self.plan.pages}
         self.feed_items = {item.url for ch in self.plan.channels for item in ch.items}
         self.html: dict[str, str] = {}
@@ -175,6 +195,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         for file in list(files):
             if file.src_uri.startswith(UNUSED_THEME_ASSETS):
                 files.remove(file)
+        published = dict(self.photos.files)
+        for item in self.plan.collections.published:
+            if item.image:
+                site_path, cached = self.photos.cards[item.image.source]
+                published[site_path] = cached
+        for site_path, cached in published.items():
+            files.append(File.generated(config, site_path, abs_src_path=str(cached)))
         for spec in self.plan.pages:
             # Never in the nav: a nav listing every article makes every page list every article.
             files.append(
@@ -188,9 +215,18 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         spec = self.specs.get(page.file.src_uri)
+        self.figures.page = None
         if spec is not None and "item" in spec.context:
             markdown = expand_shorthand(
                 markdown, self.plan.documents.by_id, lambda url: get_relative_url(url, page.url)
+            )
+            pictures = self.photos.pictures
+            self.figures.page = PagePhotos(
+                {
+                    ref.written: (pictures[ref.source], ref.decorative)
+                    for ref in spec.context["item"].images
+                },
+                lambda url: get_relative_url(url, page.url),
             )
         if spec is not None:
             # Material prints page.meta values unescaped; Markup makes them safe once.
@@ -207,6 +243,22 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is None or "item" not in spec.context:
             return html
+        item = spec.context["item"]
+        if self.figures.page and self.figures.page.unknown:
+            raise PluginError(
+                ContentErrors(
+                    [
+                        ContentError(
+                            item.source,
+                            item.body_line,
+                            "image",
+                            f'photo "{src}" is not written as ![alt text](photo.jpg "caption")',
+                            "write each photo inline with its file path beside the article",
+                        )
+                        for src in self.figures.page.unknown
+                    ]
+                ).report()
+            )
         documents = self.plan.documents
         html = link_numbers(
             html,
@@ -217,7 +269,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         )
         # Feeds carry the full article; keep the HTML only of items that are in some feed.
         if spec.url in self.feed_items:
-            self.html[spec.url] = html
+            lead = ""
+            if item.image:  # feed readers show the first picture of an entry as its image
+                picture = self.photos.pictures[item.image.source]
+                relative = self.figures.page.relative if self.figures.page else str
+                element = photo_element(picture, item.image.alt, "", relative)
+                lead = picture_html(element)
+            self.html[spec.url] = lead + html
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -299,6 +357,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         env.globals["documents"] = self.plan.documents
         env.filters["slugify"] = slugify
         env.filters["d_folded_words"] = d_folded_words
+        env.globals["portal_photo"] = self.photo_markup
         collections = self.plan.collections
         env.globals["ui"] = vi.UI
         env.globals["counter_endpoint"] = self.config.counter_endpoint.rstrip("/")
@@ -311,6 +370,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             None,
         )
         return env
+
+    @pass_context
+    def photo_markup(self, context: Context, ref: ImageRef, kind: str = "lead") -> Markup:
+        """An item's photo in a template: "lead" on its page, "thumb" on listings."""
+        picture = self.photos.pictures[ref.source]
+        page_url = context["page"].url
+        relative = lambda url: get_relative_url(url, page_url)  # noqa: E731
+        if kind == "thumb":
+            return picture_html(picture_element(picture, "", relative, SIZES_THUMB))
+        return picture_html(photo_element(picture, ref.alt, ref.caption, relative, lead=True))
 
 
 class _TemplatePage(Page):

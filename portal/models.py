@@ -60,6 +60,18 @@ class NoticeInfo:
 
 
 @dataclass(frozen=True)
+class ImageRef:
+    """A photo an item uses: in its body (`![alt](photo.jpg "caption")`) or as its lead."""
+
+    source: str  # the image file, relative to the project root
+    written: str  # the path as the Markdown wrote it: how the rendered <img> names it
+    alt: str  # empty for a decorative picture
+    caption: str = ""
+    line: int = 1  # where the Markdown file uses it, for messages
+    decorative: bool = False
+
+
+@dataclass(frozen=True)
 class Item:
     """A news item, or a notice when `notice` is set; both flow into listings and feeds."""
 
@@ -77,6 +89,8 @@ class Item:
     updated: datetime | None = None
     notice: NoticeInfo | None = None
     attachments: tuple[str, ...] = ()  # ids from front matter, in the order given
+    image: ImageRef | None = None  # the lead photo: on the article, listings and share cards
+    images: tuple[ImageRef, ...] = ()  # photos in the body, in order
 
     @property
     def url(self) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -12,8 +13,10 @@ from .collect import Collections, collect
 from .documents import Documents, collect_documents
 from .errors import ContentError, ContentErrors
 from .feeds import Channel, channels
+from .image_cache import Prepared, prepare
+from .image_refs import attach_images
 from .load import load_folder
-from .models import Category
+from .models import Category, Item
 from .pages import PageSpec, all_pages
 from .references import check_references
 from .text import is_slug
@@ -105,6 +108,9 @@ def plan_site(settings: Settings, now: datetime) -> Plan:
         items += notices
         docs += notice_docs
         errors += load_errors + notice_errors
+    folders = (settings.news_dir, settings.notices_dir)
+    items, image_errors = attach_images(settings.root, items, docs, folders)
+    errors += image_errors
     kinds = settings.attachment_kinds or settings.notice_kinds
     loaded, attachment_errors = load_attachments(settings.root, settings.attachments_dir, kinds)
     errors += attachment_errors
@@ -118,3 +124,26 @@ def plan_site(settings: Settings, now: datetime) -> Plan:
     feeds = channels(collections, settings.site_name, settings.feed_size)
     pages = all_pages(collections, documents, feeds, settings.notice_kinds, settings.page_size)
     return Plan(collections, documents, tuple(feeds), tuple(pages))
+
+
+def prepare_photos(root: Path, items: Sequence[Item], cache_dir: Path) -> Prepared:
+    """Process (or take from the cache) every photo the published items use; raises
+    ContentErrors naming each item and line that uses a photo that cannot be published."""
+    uses = [
+        (item, ref) for item in items for ref in ((item.image,) if item.image else ()) + item.images
+    ]
+    prepared = prepare(root, (ref.source for _, ref in uses), cache_dir)
+    errors = [
+        ContentError(
+            item.source,
+            ref.line,
+            "image",
+            f'photo "{ref.source}": {prepared.problems[ref.source].message}',
+            prepared.problems[ref.source].fix,
+        )
+        for item, ref in uses
+        if ref.source in prepared.problems
+    ]
+    if errors:
+        raise ContentErrors(errors)
+    return prepared

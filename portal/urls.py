@@ -21,6 +21,9 @@ ATOM = "atom.xml"
 ARCHIVE_INDEX = "luu-tru/"
 ARCHIVE_YEAR = "luu-tru/{year}/"
 PAGE_SUFFIX = "trang/{number}/"
+IMAGE = "anh/{name}"  # photo derivatives; names carry a content hash, so they never change
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
 
 
 def article(slug: str) -> str:
@@ -88,6 +91,10 @@ def atom(base: str) -> str:
 def absolute(site_url: str, url: str) -> str:
     """A site-relative URL made absolute; `site_url` ends with a slash."""
     return site_url + url
+
+
+def image(name: str) -> str:
+    return IMAGE.format(name=name)
 
 
 def archive_index() -> str:

@@ -24,6 +24,8 @@ NEWS_FIELDS = {
     "draft": "true keeps the item unpublished",
     "updated": "ngày cập nhật, ISO 8601",
     "attachments": "tài liệu đính kèm: a list of attachment ids",
+    "image": "ảnh đại diện: a photo file beside the article, e.g. le-trao-tang.jpg",
+    "image_alt": "mô tả ảnh đại diện cho người khiếm thị (required with image)",
 }
 REQUIRED = ("title", "date", "category")
 

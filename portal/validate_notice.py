@@ -37,6 +37,8 @@ NOTICE_FIELDS = {
     "slug": "the URL name (default: from the title)",
     "draft": "true keeps the notice unpublished",
     "updated": "ngày cập nhật",
+    "image": "ảnh đại diện: a photo file beside the notice",
+    "image_alt": "mô tả ảnh đại diện (required with image)",
 }
 SIGNER_FIELDS = ("name", "position", "authority")
 

@@ -5,7 +5,7 @@ import pytest
 
 from portal.collect import collect, collect_tags
 from portal.dates import TZ
-from portal.feeds import absolutize_html, channels, clean_xml_text
+from portal.feeds import absolutize_html, channels, clean_xml_text, plain_pictures
 from portal.models import Category, Item
 
 NOW = datetime(2024, 1, 1, tzinfo=TZ)
@@ -75,12 +75,25 @@ def test_absolutize_html_resolves_every_reference_against_the_page() -> None:
     page = "https://congan.example.vn/tin-tuc/a/"
     html = (
         '<p><a href="../../chuyen-muc/x/">x</a> <a href="#h">h</a> <a href="https://other.vn/">o</a>'
-        ' <img src="anh.jpg" srcset="anh-480.jpg 480w, ../b/anh-960.jpg 960w"></p>'
+        ' <img src="anh.jpg"></p>'
     )
     assert absolutize_html(html, page) == (
         '<p><a href="https://congan.example.vn/chuyen-muc/x/">x</a>'
         ' <a href="https://congan.example.vn/tin-tuc/a/#h">h</a> <a href="https://other.vn/">o</a>'
-        ' <img src="https://congan.example.vn/tin-tuc/a/anh.jpg"'
-        ' srcset="https://congan.example.vn/tin-tuc/a/anh-480.jpg 480w,'
-        ' https://congan.example.vn/tin-tuc/b/anh-960.jpg 960w"></p>'
+        ' <img src="https://congan.example.vn/tin-tuc/a/anh.jpg"></p>'
+    )
+
+
+def test_feeds_get_each_photo_as_one_plain_img() -> None:
+    html = (
+        '<figure class="portal-figure"><a class="portal-photo" href="a-1600.jpg"><picture>'
+        '<source sizes="100vw" srcset="a-480.webp 480w, a-960.webp 960w" type="image/webp" />'
+        '<img alt="Lễ trao &quot;Bằng khen&quot;" decoding="async" height="720" loading="lazy"'
+        ' sizes="100vw" src="a-960.jpg" srcset="a-480.jpg 480w, a-960.jpg 960w" width="960" />'
+        "</picture></a><figcaption>Chú thích</figcaption></figure>"
+    )
+    assert plain_pictures(html) == (
+        '<figure class="portal-figure"><a class="portal-photo" href="a-1600.jpg">'
+        '<img alt="Lễ trao &quot;Bằng khen&quot;" height="720" src="a-960.jpg" width="960" />'
+        "</a><figcaption>Chú thích</figcaption></figure>"
     )
