@@ -94,6 +94,8 @@ def open_photo(data: bytes) -> Image.Image:
             "the file is not a JPEG, PNG, GIF or WebP image, or it is corrupt",
             "open it in an image editor and export it again as JPEG",
         ) from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise _corrupt(exc) from None
     width, height = image.size
     if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
         raise _too_large(width, height)
@@ -104,17 +106,21 @@ def open_photo(data: bytes) -> Image.Image:
     try:
         image.load()
     except (OSError, SyntaxError, ValueError) as exc:
-        raise ImageProblem(
-            f"the file is truncated or corrupt ({exc})",
-            "copy the photo again from the camera, or export it again as JPEG",
-        ) from None
+        raise _corrupt(exc) from None
     return image
 
 
-def _too_large(width: int = 0, height: int = 0) -> ImageProblem:
-    size = f"{width}×{height} px" if width else "too many pixels to decode safely"
+def _corrupt(exc: Exception) -> ImageProblem:
     return ImageProblem(
-        f"the image is {size}; the limit is {MAX_SIDE} px a side and "
+        f"the file is truncated or corrupt ({exc})",
+        "copy the photo again from the camera, or export it again as JPEG",
+    )
+
+
+def _too_large(width: int = 0, height: int = 0) -> ImageProblem:
+    size = f"is {width}×{height} px" if width else "has too many pixels to decode safely"
+    return ImageProblem(
+        f"the image {size}; the limit is {MAX_SIDE} px a side and "
         f"{MAX_PIXELS // 1_000_000} megapixels",
         "resize it to at most 4000 px wide and export it as JPEG",
     )
