@@ -1,7 +1,8 @@
 """Python-Markdown extension: content can format text, never inject markup or script.
 
 Editors paste from Word and the web; a `<script>`, an `<iframe>` or a `javascript:` link in an
-article must reach readers as harmless text.
+article must reach readers as harmless text, and `attr_list` (`{: .class }`) must not set an
+event handler (`{: onclick="…" }`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ _UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
 class _DropUnsafeUrls(Treeprocessor):
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
+            for name in [n for n in element.attrib if n.lower().startswith(("on", "formaction"))]:
+                del element.attrib[name]
             for attribute in ("href", "src"):
                 value = element.get(attribute)
                 if value is not None and _UNSAFE_URL.match(value):

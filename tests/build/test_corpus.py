@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.synthetic import write_corpus
+from portal.synthetic import mkdocs_yml, write_corpus
 from tests.build.site_checks import all_text, broken_links, html_files, tree_digest
 from tests.conftest import article_links, item
 
@@ -137,12 +137,14 @@ def test_hostile_text_is_escaped_in_html(project) -> None:
             "news/a.md": item(
                 hostile.replace('"', '\\"'),
                 "2018-02-08 09:00",
-                body="Thân <script>alert(1)</script> và <b>đậm</b> [bấm](javascript:alert(1))",
+                body="Thân <script>alert(1)</script> và <b>đậm</b> [bấm](javascript:alert(1))"
+                ' [rê chuột](b.html){: onmouseover="alert(2)" class="x" }',
                 tags='["<img src=x onerror=alert(1)>", "A&B"]',
                 author='"<i>Tác giả</i>"',
                 slug="hostile",
             )
-        }
+        },
+        config=mkdocs_yml() + "markdown_extensions: [attr_list]\n",  # as the sample site
     )
     assert proj.build() == 0
     for path in html_files(proj.site):
@@ -150,6 +152,14 @@ def test_hostile_text_is_escaped_in_html(project) -> None:
         assert "<script>alert" not in page and "<img src=x" not in page and "<i>Tác giả" not in page
         assert "javascript:alert" not in page
     page = proj.html("tin-tuc/hostile/")
+    # attr_list may set a class, never an event handler
+    assert not [
+        (tag.name, name)
+        for tag in page.find_all(True)
+        for name in tag.attrs
+        if name.startswith("on")
+    ]
+    assert page.select_one(".portal-article__body a.x") is not None
     assert page.select_one(".portal-article h1").get_text() == hostile
     assert page.title.get_text().startswith(hostile)
     assert "<script>alert(1)</script>" in page.select_one(".portal-article__body").get_text()
