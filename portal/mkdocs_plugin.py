@@ -1,20 +1,20 @@
 """The MkDocs adapter: a thin layer that runs the pipeline and hands its pages to MkDocs.
 
-Nothing else in the package imports MkDocs, so moving to another engine touches only this file
-and the templates.
+Nothing else in the package imports MkDocs (but `mkdocs_config.py`, its options), so moving to
+another engine touches only these two files and the templates.
 """
 
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import PIL.Image
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
-from . import sitemap, urls, vi
+from . import sitemap, social, urls, vi
 from .dates import build_time
 from .errors import ContentError, ContentErrors
 from .feeds import SiteInfo, render_channel, render_documents
@@ -36,7 +36,9 @@ from .figures import (
     picture_element,
     picture_html,
 )
+from .history import last_commits
 from .markdown_ext import EscapeHtmlExtension
+from .mkdocs_config import PortalConfig
 from .models import Category, ImageRef
 from .pages import PageSpec
 from .pipeline import Plan, Settings, plan_site, prepare_photos
@@ -47,65 +49,6 @@ from .text import d_folded_words, slugify
 from .write import write_files
 
 UNUSED_THEME_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search")
-
-
-class CategoryConfig(base.Config):
-    name = c.Type(str)
-    """Display name, e.g. "Tin an ninh trật tự"."""
-    short = c.Type(str, default="")
-    """Short name editors may write instead, e.g. "ANTT"."""
-    slug = c.Optional(c.Type(str))
-    """URL name; default: from the name."""
-    description = c.Type(str, default="")
-
-
-class PortalConfig(base.Config):
-    news_dir = c.Type(str, default="news")
-    """Folder of news items, relative to mkdocs.yml; sub-folders are free."""
-    notices_dir = c.Type(str, default="notices")
-    """Folder of notices (thông báo, công văn, …), relative to mkdocs.yml."""
-    notice_kinds = c.ListOfItems(
-        c.Type(str),
-        default=["Thông báo", "Công văn", "Kế hoạch", "Quyết định", "Chỉ thị", "Hướng dẫn"],
-    )
-    """The kinds a notice may declare, in the order the listing's filter shows them."""
-    attachments_dir = c.Type(str, default="attachments")
-    """Folder of documents and their metadata files, relative to mkdocs.yml."""
-    attachment_kinds = c.ListOfItems(
-        c.Type(str),
-        default=[
-            "Thông báo",
-            "Công văn",
-            "Kế hoạch",
-            "Quyết định",
-            "Chỉ thị",
-            "Hướng dẫn",
-            "Danh sách",
-            "Biểu mẫu",
-            "Báo cáo",
-        ],
-    )
-    """The kinds an attachment may declare."""
-    counter_endpoint = c.Type(str, default="")
-    """Base URL of the counting service (`portal counter`), e.g. /dem or https://dem.example;
-    empty: the widget shows "—" and sends nothing."""
-    page_size = c.Type(int, default=10)
-    """Items per listing page."""
-    feed_size = c.Type(int, default=30)
-    """Newest items in each RSS/Atom feed."""
-    feed_icon = c.Type(str, default="assets/emblem-144.png")
-    """Square PNG (at most 144 px wide) for feed readers, relative to the site root."""
-    feed_logo = c.Type(str, default="assets/logo-144x72.png")
-    """2:1 PNG, 144 px wide, for RSS's image and Atom's logo, relative to the site root."""
-    preview = c.Optional(c.Type(bool))
-    """Publish drafts and future items too, for local preview; default: PORTAL_PREVIEW=true."""
-    citizens_category = c.Type(str, default="nguoi-dan-can-biet")
-    """Slug of the category highlighted on the home page as "Người dân cần biết"."""
-    image_cache = c.Type(str, default=".cache/images")
-    """Folder for processed photos, relative to mkdocs.yml; outside the site, git-ignored,
-    safe to delete (the next build processes every photo again)."""
-    categories = c.ListOfItems(c.SubConfig(CategoryConfig))
-    """The declared categories; an item's `category` must name one of them."""
 
 
 class PortalPlugin(BasePlugin[PortalConfig]):
@@ -156,6 +99,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             raise PluginError(exc.report()) from None
         self.figures = FigureExtension()
         config.markdown_extensions.append(self.figures)  # type: ignore[arg-type]
+        self.site = social.Site(
+            url=config.site_url or "",
+            name=config.site_name,
+            description=config.site_description or config.site_name,
+            logo=self.config.feed_icon,
+            card=self.default_card(config),
+        )
         self.specs = {spec.src_uri: spec for spec in self.plan.pages}
         self.feed_items = {item.url for ch in self.plan.channels for item in ch.items}
         self.html: dict[str, str] = {}
@@ -202,6 +152,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
                 published[site_path] = cached
         for site_path, cached in published.items():
             files.append(File.generated(config, site_path, abs_src_path=str(cached)))
+        self.files = files
         for spec in self.plan.pages:
             # Never in the nav: a nav listing every article makes every page list every article.
             files.append(
@@ -298,18 +249,32 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             if attachment.id in documents.tables:
                 table = documents.tables[attachment.id]
                 outputs[attachment.xlsx_url] = to_xlsx(table, attachment.title, attachment.date)
-        site_dir = Path(config.site_dir)
-        pages_sitemap = site_dir / "sitemap.xml"
-        if pages_sitemap.is_file():  # MkDocs' list of pages moves behind a small index
-            outputs[sitemap.PAGES] = pages_sitemap.read_bytes()
-            outputs["sitemap.xml"] = sitemap.sitemap_index(config.site_url or "", [sitemap.PAGES])
-            (site_dir / "sitemap.xml.gz").unlink(missing_ok=True)
-        write_files(site_dir, outputs)
+        # The portal's sitemap replaces MkDocs' (whose lastmod is the build date everywhere).
+        outputs.update(sitemap.sitemaps(site.url, self.sitemap_entries(config)))
+        outputs[urls.ROBOTS] = sitemap.robots(site.url)
+        (Path(config.site_dir) / "sitemap.xml.gz").unlink(missing_ok=True)
+        write_files(Path(config.site_dir), outputs)
+
+    def sitemap_entries(self, config: MkDocsConfig) -> list[tuple[str, datetime | None]]:
+        """Every published page with its last change: generated pages know theirs; static
+        pages take their last commit, and the home page also its newest item."""
+        changed = last_commits(Path(config.config_file_path).parent, config.docs_dir)
+        docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent)
+        newest = max((i.modified for i in self.plan.collections.published), default=None)
+        entries = []
+        for file in self.files.documentation_pages():
+            spec = self.specs.get(file.src_uri)
+            modified = spec.modified if spec else changed.get(f"{docs.as_posix()}/{file.src_uri}")
+            if file.url in ("", "./") and newest:
+                modified = max(modified, newest) if modified else newest
+            entries.append(("" if file.url == "./" else file.url, modified))
+        return entries
 
     def output_paths(self) -> list[str]:
         """Files the plugin writes besides pages: feeds, documents and their XLSX copies."""
         paths = [p for ch in self.plan.channels for p in (ch.rss_url, ch.atom_url)]
         paths += [urls.rss(urls.attachments()), urls.atom(urls.attachments())]
+        paths += [urls.ROBOTS, sitemap.part_name(1)]
         for attachment in self.plan.documents.attachments:
             paths.append(attachment.file_url)
             if attachment.tabular:
@@ -321,6 +286,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     ) -> dict[str, Any]:
         spec = self.specs.get(page.file.src_uri)
         context["portal_page"] = spec.context if spec else {}
+        shared = self.shared(page, spec)
+        context["portal_meta"] = social.meta_tags(self.site, shared)
+        context["portal_jsonld"] = Markup(
+            social.script_json(social.structured_data(self.site, shared))
+        )
         # Keys for main.html's cache of the nav and of Material's config block: the config
         # depends only on the folder depth, the nav on the relative links to its entries.
         context["portal_depth"] = page.url.count("/")
@@ -330,6 +300,42 @@ class PortalPlugin(BasePlugin[PortalConfig]):
             else tuple(get_relative_url(url, page.url) for url in self.nav_urls)
         )
         return context
+
+    def shared(self, page: Page, spec: PageSpec | None) -> social.Shared:
+        """The page as share cards and structured data describe it."""
+        context = spec.context if spec else {}
+        item = context.get("item")
+        if item is None:
+            category = context.get("category")
+            description = (category.description if category else "") or self.site.description
+            title = spec.title if spec else (page.title or self.site.name)
+            return social.Shared(page.url, title, description, self.site.card)
+        image = self.site.card
+        if item.image:
+            card = self.photos.pictures[item.image.source].card
+            image = social.ShareImage(card.jpeg, card.width, card.height, item.image.alt)
+        tags = tuple(tag.name for tag in self.plan.collections.tags_of(item))
+        crumbs = social.crumbs_of(item)
+        return social.Shared(item.url, item.title, item.summary, image, item, tags, crumbs)
+
+    def default_card(self, config: MkDocsConfig) -> social.ShareImage | None:
+        if not self.config.share_card:
+            return None
+        docs_dir = Path(config.docs_dir)
+        path = docs_dir / self.config.share_card
+        try:
+            with PIL.Image.open(path) as card:
+                width, height = card.size
+        except OSError:
+            error = ContentError(
+                Path(config.config_file_path).name,
+                1,
+                "share_card",
+                f'"{self.config.share_card}" is not an image in {docs_dir.name}/',
+                "run python scripts/share_card.py, or set share_card to a 1200×630 JPEG",
+            )
+            raise PluginError(ContentErrors([error]).report()) from None
+        return social.ShareImage(self.config.share_card, width, height, config.site_name)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav_urls = sorted({page.url for page in nav.pages})

@@ -6,13 +6,16 @@ the context the template needs. The MkDocs adapter hands them to MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from . import urls
 from .collect import Collections, ListingPage, paginate
 from .documents import Documents
 from .feeds import Channel
+from .models import Item
 from .text import slugify
 from .vi import UI
 
@@ -25,6 +28,7 @@ class PageSpec:
     markdown: str = ""
     context: dict[str, Any] = field(default_factory=dict)
     source: str = ""  # the content file behind the page, for messages
+    modified: datetime | None = None  # when what the page shows last changed (sitemap lastmod)
 
     @property
     def src_uri(self) -> str:
@@ -41,6 +45,7 @@ def article_pages(collections: Collections) -> list[PageSpec]:
             markdown=item.body,
             context={"item": item, "neighbours": collections.neighbours[item.url]},
             source=item.source,
+            modified=item.modified,
         )
         for item in collections.published
     ]
@@ -80,6 +85,10 @@ def notice_pages(
     return specs
 
 
+def newest(items: Iterable[Item]) -> datetime | None:
+    return max((item.modified for item in items), default=None)
+
+
 def listing_pages(
     title: str, base_url: str, items: tuple, page_size: int, **context: Any
 ) -> list[PageSpec]:
@@ -92,6 +101,7 @@ def listing_pages(
             if page.number == 1
             else f"{title} – {UI['page_of'].format(page=page.number, total=page.total)}",
             context={"listing": page, "heading": title, **context},
+            modified=newest(page.items),
         )
         for page in pages
     ]
@@ -120,6 +130,7 @@ def tag_pages(collections: Collections, page_size: int) -> list[PageSpec]:
             context={
                 "tags": [(tag, len(collections.by_tag[tag.slug])) for tag in collections.tags]
             },
+            modified=newest(collections.published),
         )
     ]
     for tag in collections.tags:
@@ -140,6 +151,7 @@ def feeds_page(channels: list[Channel]) -> PageSpec:
         template="feeds.html",
         title=UI["feeds"],
         context={"channels": channels},
+        modified=newest(item for channel in channels for item in channel.items),
     )
 
 
@@ -150,6 +162,7 @@ def archive_pages(collections: Collections, page_size: int) -> list[PageSpec]:
             template="archive-index.html",
             title=UI["archive"],
             context={"years": [(y, len(items)) for y, items in collections.by_year.items()]},
+            modified=newest(collections.published),
         )
     ]
     for year, items in collections.by_year.items():
@@ -177,15 +190,18 @@ def document_pages(documents: Documents) -> list[PageSpec]:
                 "replaced_by": [b for b in documents.attachments if b.replaces == a.id],
             },
             source=a.meta_source,
+            modified=a.date,
         )
         for a in documents.attachments
     ]
+    latest = max((a.date for a in documents.attachments), default=None)
     specs.append(
         PageSpec(
             urls.attachments(),
             "attachments.html",
             UI["attachments"],
             context={"attachments": documents.attachments},
+            modified=latest,
         )
     )
     specs.append(
@@ -194,6 +210,7 @@ def document_pages(documents: Documents) -> list[PageSpec]:
             "register.html",
             UI["register"],
             context={"entries": documents.register},
+            modified=latest,
         )
     )
     return specs

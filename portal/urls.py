@@ -24,6 +24,7 @@ PAGE_SUFFIX = "trang/{number}/"
 IMAGE = "anh/{name}"  # photo derivatives; names carry a content hash, so they never change
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
+PAGEFIND = "pagefind/"  # the search index, written by Pagefind after the build
 
 
 def article(slug: str) -> str:

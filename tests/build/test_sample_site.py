@@ -166,21 +166,3 @@ def test_counter_widget_is_on_every_page_and_honest_without_a_service(sample_sit
         assert [dd.get_text() for dd in widget.select("dd")] == ["—", "—", "—"]
         labels = [dt.get_text() for dt in widget.select("dt")]
         assert labels == ["Đang trực tuyến", "Hôm nay", "Tổng số lượt truy cập"]
-
-
-def test_sitemap_is_a_small_index_of_the_page_list(sample_site: Path) -> None:
-    from lxml import etree
-
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    index = etree.parse(str(sample_site / "sitemap.xml")).getroot()
-    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
-    assert [e.text for e in index.findall("s:sitemap/s:loc", ns)] == [
-        f"https://{SITE_HOST}/sitemap-pages.xml"
-    ]
-    pages = etree.parse(str(sample_site / "sitemap-pages.xml")).getroot()
-    locs = {e.text for e in pages.findall("s:url/s:loc", ns)}
-    assert (
-        f"https://{SITE_HOST}/tin-tuc/ket-qua-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc-trong-co-quan-doanh-nghiep/"
-        in locs
-    )
-    assert not (sample_site / "sitemap.xml.gz").exists()
