@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import random
 from datetime import datetime, timedelta
 from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFilter
 
 from .dates import TZ
 
@@ -61,8 +64,11 @@ def _sentence(rng: random.Random, words: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def news_item(index: int, rng: random.Random, start: datetime, step_hours: int) -> tuple[str, str]:
-    """One item: its path under news/ and its text."""
+def news_item(
+    index: int, rng: random.Random, start: datetime, step_hours: int, photo: bool = False
+) -> tuple[str, str]:
+    """One item: its path under news/ and its text; with `photo`, a lead photo named after
+    the item (`photo_file` draws it)."""
     date = start + timedelta(hours=step_hours * index + rng.randrange(6))
     name, _, _ = CATEGORIES[index % len(CATEGORIES)]
     tags = rng.sample(_TAGS, 2)
@@ -70,19 +76,48 @@ def news_item(index: int, rng: random.Random, start: datetime, step_hours: int) 
     paragraphs = "\n\n".join(_sentence(rng, rng.randrange(25, 60)) for _ in range(4))
     text = (
         f'---\ntitle: "{title}"\ndate: {date:%Y-%m-%d %H:%M}\ncategory: {name}\n'
-        f"tags: [{', '.join(tags)}]\n---\n\n{paragraphs}\n\n## {_sentence(rng, 5)[:-1]}\n\n"
+        f"tags: [{', '.join(tags)}]\n"
+        + (
+            f'image: bai-{index:05d}.jpg\nimage_alt: "Ảnh minh họa bài số {index}"\n'
+            if photo
+            else ""
+        )
+        + f"---\n\n{paragraphs}\n\n## {_sentence(rng, 5)[:-1]}\n\n"
         f"- {_sentence(rng, 10)}\n- {_sentence(rng, 12)}\n"
     )
     return f"news/{date.year}/bai-{index:05d}.md", text
 
 
-def write_corpus(root: Path, count: int, seed: int = 7, page_size: int = 10) -> Path:
-    """Write a portal project of `count` items under `root`; returns the mkdocs.yml path."""
+def photo_file(index: int, size: tuple[int, int] = (4000, 3000)) -> bytes:
+    """A camera-sized JPEG that compresses like a photo (shapes, gradients, sensor noise),
+    different for every index so that no two share a cache entry."""
+    rng = random.Random(index)
+    width, height = size
+    small = Image.effect_noise((width // 8, height // 8), 40).convert("RGB")
+    image = small.resize(size, Image.Resampling.BILINEAR)
+    pen = ImageDraw.Draw(image)
+    for _ in range(40):
+        x, y = rng.randrange(width), rng.randrange(height)
+        w, h = rng.randrange(80, width // 3), rng.randrange(80, height // 3)
+        colour = (rng.randrange(256), rng.randrange(256), rng.randrange(256))
+        pen.ellipse((x, y, x + w, y + h), fill=colour)
+    pen.text((width // 20, height // 20), f"Ảnh {index}", fill=(255, 255, 255))
+    image = image.filter(ImageFilter.GaussianBlur(2))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=88)
+    return out.getvalue()
+
+
+def write_corpus(
+    root: Path, count: int, seed: int = 7, page_size: int = 10, photos: int = 0
+) -> Path:
+    """Write a portal project of `count` items under `root`; returns the mkdocs.yml path.
+    The first `photos` items name a lead photo beside them; write it with `photo_file`."""
     rng = random.Random(seed)
     start = datetime(2012, 1, 1, 8, 0, tzinfo=TZ)
     step_hours = max(7, 6 * 365 * 24 // max(count, 1))  # small corpora still span several years
     for index in range(count):
-        rel, text = news_item(index, rng, start, step_hours)
+        rel, text = news_item(index, rng, start, step_hours, photo=index < photos)
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

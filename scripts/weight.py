@@ -4,10 +4,11 @@ static host serves it, measured in headless Chromium (Debian's chromium, via Pla
 
 Builds the sample site (or, with --corpus N, a synthetic corpus of N items), serves it on
 loopback, loads pages on a 360 px viewport with an empty cache, and sums every response:
-text (HTML, CSS, JS, JSON, SVG, XML) at its gzip size, the rest as sent. Also runs a two-word
-search on /tim-kiem/ and sums what it fetched. Prints a Markdown table; exits 1 over budget
-(250 KB a page, 1 MB a search) or on any request to another host.
-Usage: python scripts/weight.py [--corpus 10000] [--query "an ninh"]
+text (HTML, CSS, JS, JSON, SVG, XML) at its gzip size, the rest as sent. An article with a lead
+photo gets its own row. Also runs a two-word search on /tim-kiem/ and sums what it fetched.
+Prints a Markdown table; exits 1 over budget (250 KB a page, 1 MB a search) or on any request
+to another host.
+Usage: python scripts/weight.py [--corpus 10000 [--photos 10]] [--query "an ninh"]
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from urllib.parse import urlparse
 from playwright.sync_api import sync_playwright
 
 from portal import cli
-from portal.synthetic import write_corpus
+from portal.synthetic import photo_file, write_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 PAGE_BUDGET = 250 * 1024
@@ -79,11 +80,17 @@ def main() -> int:
     parser.add_argument(
         "--corpus", type=int, default=0, help="measure a synthetic corpus of N items"
     )
+    parser.add_argument(
+        "--photos", type=int, default=10, help="corpus items with a 4000×3000 lead photo"
+    )
     parser.add_argument("--query", default="an ninh")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if args.corpus:
-            config = write_corpus(Path(tmp) / "corpus", args.corpus)
+            config = write_corpus(Path(tmp) / "corpus", args.corpus, photos=args.photos)
+            for index in range(args.photos):
+                item = next(config.parent.glob(f"news/*/bai-{index:05d}.md"))
+                item.with_suffix(".jpg").write_bytes(photo_file(index))
             # The corpus gets the sample's assets and search page, so it loads what a site loads.
             for name in ("assets", "tim-kiem.md"):
                 source = REPO / "content" / name
@@ -111,8 +118,12 @@ def main() -> int:
         threading.Thread(target=server.serve_forever, daemon=True).start()
         host = f"127.0.0.1:{server.server_address[1]}"
         base = f"http://{host}/"
-        article = sorted((site / "tin-tuc").glob("*/index.html"))[0].parent.name
-        pages = [("home", ""), ("article", f"tin-tuc/{article}/")]
+        articles = sorted((site / "tin-tuc").glob("*/index.html"))
+        with_photo = [p for p in articles if 'class="portal-lead"' in p.read_text("utf-8")]
+        plain = [p for p in articles if p not in with_photo]
+        pages = [("home", ""), ("article", f"tin-tuc/{plain[0].parent.name}/")]
+        if with_photo:
+            pages.append(("article with lead photo", f"tin-tuc/{with_photo[0].parent.name}/"))
         notices = (
             sorted((site / "thong-bao").glob("*/index.html"))
             if (site / "thong-bao").is_dir()
