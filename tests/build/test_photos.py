@@ -227,3 +227,11 @@ def test_a_lead_photo_needs_its_alt_text(project, capfd) -> None:
     assert proj.build() != 0
     err = capfd.readouterr().err
     assert re.search(r"le-trao-tang\.md:\d+: image_alt: missing: the lead photo needs a", err)
+
+
+def test_a_photo_written_by_reference_is_refused_with_the_inline_form(project, capfd) -> None:
+    body = "Ảnh:\n\n![Toàn cảnh hội trường][anh]\n\n[anh]: anh/cmyk.jpg\n"
+    files = {**SOURCES, "news/2024/tham-chieu.md": item("Ảnh", "2024-03-20 08:00", body=body)}
+    assert project(files).build() != 0
+    err = capfd.readouterr().err
+    assert 'tham-chieu.md:6: image: photo "anh/cmyk.jpg" is not written as ![alt text]' in err
