@@ -258,13 +258,14 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     def sitemap_entries(self, config: MkDocsConfig) -> list[tuple[str, datetime | None]]:
         """Every published page with its last change: generated pages know theirs; static
         pages take their last commit, and the home page also its newest item."""
-        changed = last_commits(Path(config.config_file_path).parent, config.docs_dir)
-        docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent)
+        root = Path(config.config_file_path).resolve().parent
+        docs = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+        changed = last_commits(root, docs)
         newest = max((i.modified for i in self.plan.collections.published), default=None)
         entries = []
         for file in self.files.documentation_pages():
             spec = self.specs.get(file.src_uri)
-            modified = spec.modified if spec else changed.get(f"{docs.as_posix()}/{file.src_uri}")
+            modified = spec.modified if spec else changed.get(f"{docs}/{file.src_uri}")
             if file.url in ("", "./") and newest:
                 modified = max(modified, newest) if modified else newest
             entries.append(("" if file.url == "./" else file.url, modified))
@@ -287,10 +288,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         spec = self.specs.get(page.file.src_uri)
         context["portal_page"] = spec.context if spec else {}
         shared = self.shared(page, spec)
-        context["portal_meta"] = social.meta_tags(self.site, shared)
-        context["portal_jsonld"] = Markup(
-            social.script_json(social.structured_data(self.site, shared))
-        )
+        context["portal_head"] = Markup(social.head_html(self.site, shared))
         # Keys for main.html's cache of the nav and of Material's config block: the config
         # depends only on the folder depth, the nav on the relative links to its entries.
         context["portal_depth"] = page.url.count("/")

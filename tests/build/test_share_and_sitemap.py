@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -179,3 +182,13 @@ def test_a_missing_default_card_fails_the_build_with_the_fix(project, capfd) -> 
     assert project(config=config).build() != 0
     err = capfd.readouterr().err
     assert 'mkdocs.yml:1: share_card: "assets/the.jpg" is not an image in content/ — run' in err
+
+
+def test_plain_mkdocs_with_a_relative_config_path_builds(project) -> None:
+    """`make preview` runs MkDocs itself, with mkdocs.yml relative to the working folder."""
+    proj = project()
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", "out"]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(command, cwd=proj.root, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (proj.root / "out/sitemap-pages.xml").is_file()
