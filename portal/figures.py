@@ -100,6 +100,8 @@ class _Figures(Treeprocessor):
         photos = self.extension.page
         if photos is None:  # a static page: MkDocs handles its (site asset) images
             return
+        if next(root.iter("img"), None) is None:  # most articles: nothing to walk through
+            return
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
                 if child.tag != "img":

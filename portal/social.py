@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 
 from . import urls
@@ -160,6 +161,16 @@ def structured_data(site: Site, page: Shared) -> dict[str, Any]:
             }
         )
     return {"@context": "https://schema.org", "@graph": graph}
+
+
+def head_html(site: Site, page: Shared) -> str:
+    """The `<meta>` tags and the JSON-LD `<script>` for the page's `<head>`, escaped."""
+    tags = "".join(
+        f'<meta {attribute}="{key}" content="{escape(value, quote=True)}">\n'
+        for attribute, key, value in meta_tags(site, page)
+    )
+    data = script_json(structured_data(site, page))
+    return f'{tags}<script type="application/ld+json">{data}</script>\n'
 
 
 def script_json(data: dict[str, Any]) -> str:
