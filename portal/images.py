@@ -46,22 +46,16 @@ class ImageProblem(Exception):
 class Derived:
     """What processing one photo produced: sizes of each width and of the card."""
 
-    width: int  # of the photo as shown (after orientation)
-    height: int
     sizes: tuple[tuple[int, int], ...]  # (width, height) of each derivative, narrowest first
     card: tuple[int, int]
 
     def to_json(self) -> str:
-        return json.dumps(
-            {"width": self.width, "height": self.height, "sizes": self.sizes, "card": self.card}
-        )
+        return json.dumps({"sizes": self.sizes, "card": self.card})
 
     @classmethod
     def from_json(cls, text: str) -> Derived:
         data = json.loads(text)
         return cls(
-            data["width"],
-            data["height"],
             tuple(tuple(s) for s in data["sizes"]),  # type: ignore[misc]
             tuple(data["card"]),  # type: ignore[arg-type]
         )
@@ -176,7 +170,7 @@ def derive(data: bytes, out_dir: Path) -> Derived:
         sizes.append((target, h))
     card = share_card(image)
     card.save(out_dir / "card.jpg", "JPEG", **JPEG)
-    derived = Derived(width, height, tuple(sizes), card.size)
+    derived = Derived(tuple(sizes), card.size)
     (out_dir / "meta.json").write_text(derived.to_json(), encoding="utf-8")
     return derived
 
