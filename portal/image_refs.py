@@ -45,6 +45,12 @@ def is_decorative(alt: str) -> bool:
     return fold(alt) == fold(DECORATIVE)
 
 
+def image_ref(source: str, written: str, alt: str, caption: str, line: int) -> ImageRef:
+    """A reference whose alt text "trang trí" marks it decorative (published with alt="")."""
+    decorative = is_decorative(alt)
+    return ImageRef(source, written, "" if decorative else alt, caption, line, decorative)
+
+
 def find_images(body: str) -> list[tuple[int, str, str, str]]:
     """(line within the body, alt, src as written, caption) of each inline image, in order.
 
@@ -132,8 +138,7 @@ def body_images(
         if isinstance(resolved, tuple):
             problem(*resolved)
             continue
-        decorative = is_decorative(alt)
-        refs.append(ImageRef(resolved, src, "" if decorative else alt, caption, line, decorative))
+        refs.append(image_ref(resolved, src, alt, caption, line))
     return refs, errors
 
 
@@ -158,10 +163,7 @@ def lead_image(
     if isinstance(resolved, tuple):
         problems.add("image", *resolved)
         return None, problems.errors
-    decorative = is_decorative(alt)
-    line = doc.line_of("image")
-    ref = ImageRef(resolved, written, "" if decorative else alt, "", line, decorative)
-    return ref, problems.errors
+    return image_ref(resolved, written, alt, "", doc.line_of("image")), problems.errors
 
 
 def attach_images(
