@@ -27,7 +27,7 @@ from urllib.parse import urlparse
 from playwright.sync_api import sync_playwright
 
 from portal import cli
-from portal.synthetic import photo_file, write_corpus
+from portal.synthetic import write_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 PAGE_BUDGET = 250 * 1024
@@ -88,9 +88,6 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         if args.corpus:
             config = write_corpus(Path(tmp) / "corpus", args.corpus, photos=args.photos)
-            for index in range(args.photos):
-                item = next(config.parent.glob(f"news/*/bai-{index:05d}.md"))
-                item.with_suffix(".jpg").write_bytes(photo_file(index))
             # The corpus gets the sample's assets and search page, so it loads what a site loads.
             for name in ("assets", "tim-kiem.md"):
                 source = REPO / "content" / name
