@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.config import load_config
 
 from portal import cli
 from portal.dates import build_time
@@ -20,6 +18,7 @@ from tests.build.site_checks import (
     broken_links,
     external_resources,
     html_files,
+    repo_plan,
     tree_digest,
 )
 from tests.conftest import REPO
@@ -41,13 +40,8 @@ def sample_items():
     return items + notices
 
 
-@functools.cache
 def categories_of_repo():
-
-    config = load_config(str(REPO / "mkdocs.yml"))
-    plugin = config.plugins["portal"]
-    config.plugins.on_config(config)
-    return plugin.plan.collections.categories
+    return repo_plan().collections.categories
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:

@@ -13,12 +13,10 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
-from mkdocs.config import load_config
 from PIL import Image
 
 from portal.synthetic import mkdocs_yml
-from tests.build.site_checks import html_files, page_url
-from tests.conftest import REPO
+from tests.build.site_checks import html_files, page_url, repo_plan
 
 SITE = "https://congan.longan.example.vn/"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -31,9 +29,7 @@ NOTICE = "thong-bao/day-manh-xay-dung-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc
 @pytest.fixture(scope="module")
 def published():
     """The sample's published items, as the plugin plans them."""
-    config = load_config(str(REPO / "mkdocs.yml"))
-    config.plugins.on_config(config)
-    return {item.url: item for item in config.plugins["portal"].plan.collections.published}
+    return {item.url: item for item in repo_plan().collections.published}
 
 
 def soup(site: Path, url: str) -> BeautifulSoup:
