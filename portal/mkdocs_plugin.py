@@ -220,12 +220,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         )
         # Feeds carry the full article; keep the HTML only of items that are in some feed.
         if spec.url in self.feed_items:
-            lead = ""
-            if item.image:  # feed readers show the first picture of an entry as its image
-                picture = self.photos.pictures[item.image.source]
-                relative = self.figures.page.relative if self.figures.page else str
-                element = photo_element(picture, item.image.alt, "", relative)
-                lead = picture_html(element)
+            # Feed readers show the first picture of an entry as its image.
+            lead = self.lead_photo(item.image, page.url) if item.image else ""
             self.html[spec.url] = lead + html
         return html
 
@@ -378,11 +374,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):
     @pass_context
     def photo_markup(self, context: Context, ref: ImageRef, kind: str = "lead") -> Markup:
         """An item's photo in a template: "lead" on its page, "thumb" on listings."""
+        if kind == "lead":
+            return self.lead_photo(ref, context["page"].url)
         picture = self.photos.pictures[ref.source]
-        page_url = context["page"].url
+        relative = lambda url: get_relative_url(url, context["page"].url)  # noqa: E731
+        return picture_html(picture_element(picture, "", relative, SIZES_THUMB))
+
+    def lead_photo(self, ref: ImageRef, page_url: str) -> Markup:
+        """An item's lead photo with its links relative to `page_url`."""
         relative = lambda url: get_relative_url(url, page_url)  # noqa: E731
-        if kind == "thumb":
-            return picture_html(picture_element(picture, "", relative, SIZES_THUMB))
+        picture = self.photos.pictures[ref.source]
         return picture_html(photo_element(picture, ref.alt, ref.caption, relative, lead=True))
 
 
