@@ -221,8 +221,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):
         # Feeds carry the full article; keep the HTML only of items that are in some feed.
         if spec.url in self.feed_items:
             # Feed readers show the first picture of an entry as its image.
-            lead = self.lead_photo(item.image, page.url) if item.image else ""
-            self.html[spec.url] = lead + html
+            lead = str(self.lead_photo(item.image, page.url)) if item.image else ""
+            self.html[spec.url] = lead + html  # str: Markup + str would escape the body
         return html
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

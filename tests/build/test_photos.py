@@ -7,7 +7,9 @@ import io
 import re
 from pathlib import Path
 
+import feedparser
 import pytest
+from bs4 import BeautifulSoup
 from PIL import Image
 
 from portal.image_cache import prepare
@@ -235,3 +237,13 @@ def test_a_photo_written_by_reference_is_refused_with_the_inline_form(project, c
     assert project(files).build() != 0
     err = capfd.readouterr().err
     assert 'tham-chieu.md:6: image: photo "anh/cmyk.jpg" is not written as ![alt text]' in err
+
+
+def test_feeds_carry_the_lead_photo_then_the_body_as_html(built) -> None:
+    feed = feedparser.parse((built.site / "rss.xml").read_bytes())
+    entry = next(e for e in feed.entries if e.link.endswith("/tin-tuc/le-trao-tang/"))
+    content = BeautifulSoup(entry.content[0].value, "lxml")
+    first = content.find(["img", "p"])
+    assert first.name == "img" and "phone-" in first["src"] and first["src"].startswith("https://")
+    assert "Lễ trao tặng Bằng khen" in content.select_one("p").get_text()
+    assert "<p>" not in content.get_text() and "&lt;" not in entry.content[0].value
