@@ -13,8 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .counter import Counter
-from .counter_http import CounterServer, RateLimit
+from .counter.service import CounterServer, RateLimit
+from .counter.store import Counter
 
 
 def build(config_file: Path, site_dir: Path, preview: bool = False) -> int:

@@ -1,6 +1,9 @@
-"""Every public URL pattern of the portal, relative to the site root, without a leading slash."""
+"""Shared by every stage: each public URL pattern of the portal, relative to the site root,
+without a leading slash."""
 
 from __future__ import annotations
+
+import posixpath
 
 ARTICLE = "tin-tuc/{slug}/"
 NOTICE = "thong-bao/{slug}/"
@@ -114,3 +117,18 @@ def paged(base: str, number: int) -> str:
 def src_uri(url: str) -> str:
     """The virtual Markdown path that MkDocs (directory URLs on) publishes at `url`."""
     return url + "index.md" if url else "index.md"
+
+
+def output_path(url: str) -> str:
+    """The file a page at `url` is written to (directory URLs)."""
+    return url + "index.html"
+
+
+def relative(url: str, page_url: str) -> str:
+    """`url` as a link from the page at `page_url` (both site-relative)."""
+    folder = page_url
+    head, tail = posixpath.split(page_url)
+    if "." in tail:
+        folder = head
+    link = posixpath.relpath("/" + url, "/" + folder)
+    return link + "/" if url.endswith("/") else link

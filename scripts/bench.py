@@ -24,7 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from portal.synthetic import write_corpus
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository: tests/
+from tests.synthetic import write_corpus  # noqa: E402
 
 
 def run(config: Path, site: Path, strict: bool) -> tuple[float, float, int]:

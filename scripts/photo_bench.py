@@ -22,7 +22,8 @@ from pathlib import Path
 
 from bench import run
 
-from portal.synthetic import write_corpus
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository: tests/
+from tests.synthetic import write_corpus  # noqa: E402
 
 
 def snapshot(cache: Path) -> dict[str, int]:

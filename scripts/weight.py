@@ -27,7 +27,8 @@ from urllib.parse import urlparse
 from playwright.sync_api import sync_playwright
 
 from portal import cli
-from portal.synthetic import write_corpus
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository: tests/
+from tests.synthetic import write_corpus  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 PAGE_BUDGET = 250 * 1024

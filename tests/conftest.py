@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from portal import cli
-from portal.synthetic import mkdocs_yml
+from tests.synthetic import mkdocs_yml
 
 REPO = Path(__file__).resolve().parent.parent
 HOME = "---\ntemplate: home.html\ntitle: Trang chủ\n---\n\nTrang thử nghiệm.\n"

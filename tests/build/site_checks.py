@@ -8,18 +8,15 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 from bs4 import BeautifulSoup
-from mkdocs.config import load_config
 
-from portal.pipeline import Plan
+from portal.repository import Plan, plan_repository
 from tests.conftest import REPO
 
 
 @functools.cache
 def repo_plan() -> Plan:
-    """What the plugin plans for the repository's own mkdocs.yml and sample content."""
-    config = load_config(str(REPO / "mkdocs.yml"))
-    config.plugins.on_config(config)
-    return config.plugins["portal"].plan
+    """The plan of the repository's own mkdocs.yml and sample content."""
+    return plan_repository(REPO / "mkdocs.yml")
 
 
 def html_files(site: Path) -> list[Path]:

@@ -12,7 +12,7 @@ import openpyxl
 import yaml
 from bs4 import BeautifulSoup
 
-from portal.synthetic import mkdocs_yml
+from tests.synthetic import mkdocs_yml
 from tests.conftest import REPO, item
 
 LIST = "tai-lieu/danh-sach-150-cqdn"

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from portal import cli
-from portal.synthetic import mkdocs_yml, write_corpus
+from tests.synthetic import mkdocs_yml, write_corpus
 from portal.text import fold
 from tests.build.feed_checks import check_atom, check_rss
 from tests.build.site_checks import html_files, tree_digest

@@ -8,7 +8,7 @@ from pathlib import Path
 import feedparser
 from bs4 import BeautifulSoup
 
-from portal.synthetic import mkdocs_yml
+from tests.synthetic import mkdocs_yml
 from tests.conftest import item
 
 EXPIRED = "thong-bao/to-chuc-ngay-hoi-toan-dan-bao-ve-an-ninh-to-quoc-nam-2018/"

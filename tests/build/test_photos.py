@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from portal.image_cache import prepare
+from portal.images.cache import prepare
 from tests import photo_files as pf
 from tests.build.site_checks import tree_digest
 from tests.conftest import item
@@ -42,7 +42,7 @@ def photo_item(body: str = BODY, **fields: str) -> str:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory):
-    from portal.synthetic import mkdocs_yml
+    from tests.synthetic import mkdocs_yml
     from tests.conftest import HOME, Project
 
     proj = Project(tmp_path_factory.mktemp("photos") / "proj")
@@ -236,7 +236,7 @@ def test_a_photo_written_by_reference_is_refused_with_the_inline_form(project, c
     files = {**SOURCES, "news/2024/tham-chieu.md": item("Ảnh", "2024-03-20 08:00", body=body)}
     assert project(files).build() != 0
     err = capfd.readouterr().err
-    assert 'tham-chieu.md:6: image: photo "anh/cmyk.jpg" is not written as ![alt text]' in err
+    assert 'tham-chieu.md:9: image: photo "anh/cmyk.jpg" is not written as ![alt text]' in err
 
 
 def test_feeds_carry_the_lead_photo_then_the_body_as_html(built) -> None:

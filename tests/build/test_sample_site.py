@@ -9,10 +9,10 @@ from bs4 import BeautifulSoup
 
 from portal import cli
 from portal.dates import build_time
-from portal.load import load_folder
-from portal.mkdocs_plugin import PortalPlugin  # noqa: F401  (the entry point must import)
-from portal.validate import validate_news
-from portal.validate_notice import validate_notices
+from portal.content.load import load_folder
+from portal.mkdocs.plugin import PortalPlugin  # noqa: F401  (the entry point must import)
+from portal.content.news import validate_news
+from portal.content.notices import validate_notices
 from tests.build.site_checks import (
     all_text,
     broken_links,

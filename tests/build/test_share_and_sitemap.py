@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 from PIL import Image
 
-from portal.synthetic import mkdocs_yml
+from tests.synthetic import mkdocs_yml
 from tests.build.site_checks import html_files, page_url, repo_plan
 
 SITE = "https://congan.longan.example.vn/"
@@ -177,7 +177,7 @@ def test_a_missing_default_card_fails_the_build_with_the_fix(project, capfd) -> 
     )
     assert project(config=config).build() != 0
     err = capfd.readouterr().err
-    assert 'mkdocs.yml:1: share_card: "assets/the.jpg" is not an image in content/ — run' in err
+    assert 'mkdocs.yml:12: share_card: "assets/the.jpg" is not an image in content/ — run' in err
 
 
 def test_plain_mkdocs_with_a_relative_config_path_builds(project) -> None:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from portal.counter import Counter
-from portal.counter_http import CounterServer, RateLimit
+from portal.counter.store import Counter
+from portal.counter.service import CounterServer, RateLimit
 
 ORIGIN = "https://congan.longan.example.vn"
 
@@ -130,7 +130,7 @@ def test_concurrent_views_from_threads_are_all_counted(service: str) -> None:
 _WORKER = """
 import sys
 from pathlib import Path
-from portal.counter import Counter
+from portal.counter.store import Counter
 counter = Counter(Path(sys.argv[1]))
 visitor = counter.visitor("203.0.113.9", "worker")
 for _ in range(int(sys.argv[2])):

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfWriter
 
-from portal.attachments import load_attachments
+from portal.content.attachments import load_attachments
 
 KINDS = ("Công văn", "Danh sách")
 META = "title: Công văn 602\nkind: Công văn\nnumber: 602/UBND-NCTCD\ndate: 2018-02-08\n"
@@ -95,7 +95,7 @@ def test_a_link_pointing_outside_is_refused(tmp_path: Path) -> None:
         (META.replace("date: 2018-02-08\n", ""), "date", "missing"),
         (META + "tieu_de: x\n", "tieu_de", "unknown field"),
         (META + "replaces: khong-co\n", "replaces", 'no attachment has the id "khong-co"'),
-        (META + "slug: Cong Van\n", "slug", "not a valid id"),
+        (META + "slug: Cong Van\n", "slug", "not a valid URL name"),
         ("title: [unclosed\n", "front matter", "cannot be read"),
     ],
 )

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.counter import Counter, valid_path
+from portal.counter.store import Counter, valid_path
 from portal.dates import TZ
 
 

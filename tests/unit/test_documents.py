@@ -7,10 +7,12 @@ import openpyxl
 import pytest
 
 from portal.dates import TZ
-from portal.models import Attachment, Category, FileType, Item
-from portal.references import check_references, expand_shorthand, inline_ids
-from portal.register import link_numbers, number_pattern, number_targets, register_entries
-from portal.tables import TableError, parse_csv, to_xlsx
+from portal.content.models import Attachment, Category, FileType, Item
+from portal.content.references import check_references, inline_ids
+from portal.outputs.links import expand_shorthand, link_numbers
+from portal.site.register import number_pattern, number_targets, register_entries
+from portal.content.tables import TableError, parse_csv
+from portal.outputs.xlsx import to_xlsx
 from portal.vi import format_size
 
 WHEN = datetime(2018, 4, 25, tzinfo=TZ)

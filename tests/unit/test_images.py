@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PIL import Image
 
-from portal.image_refs import find_images, is_decorative, resolve
-from portal.images import share_card, target_widths
+from portal.content.photos import find_images, is_decorative, resolve
+from portal.images.process import share_card, target_widths
 
 
 def test_find_images_reads_alt_path_and_caption_and_skips_code() -> None:

@@ -1,7 +1,7 @@
 import unicodedata
 from pathlib import Path
 
-from portal.load import SourceDoc, load_folder, parse_document
+from portal.content.load import SourceDoc, load_folder, parse_document
 
 
 def parse(text: str) -> SourceDoc:

@@ -3,10 +3,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from portal.collect import collect, collect_tags
+from portal.site.collect import collect, collect_tags
 from portal.dates import TZ
-from portal.feeds import absolutize_html, channels, clean_xml_text, plain_pictures
-from portal.models import Category, Item
+from portal.outputs.feeds import absolutize_html, clean_xml_text, plain_pictures
+from portal.site.channels import channels
+from portal.content.models import Category, Item
 
 NOW = datetime(2024, 1, 1, tzinfo=TZ)
 CAT = Category("Tin an ninh trật tự", "an-ninh-trat-tu", short="ANTT")

@@ -1,9 +1,9 @@
 import pytest
 
 from portal.errors import ContentError, ContentErrors
-from portal.load import parse_document
-from portal.models import Category, Item
-from portal.validate import validate_news
+from portal.content.load import parse_document
+from portal.content.models import Category, Item
+from portal.content.news import validate_news
 
 CATEGORIES = (
     Category("Tin hoạt động", "tin-hoat-dong"),

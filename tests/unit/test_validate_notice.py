@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
-from portal.load import parse_document
-from portal.models import Category
-from portal.validate_notice import validate_notices
+from portal.content.load import parse_document
+from portal.content.models import Category
+from portal.content.notices import validate_notices
 from portal.vi import format_place_date
 
 CITIZENS = Category("Người dân cần biết", "nguoi-dan-can-biet")

@@ -1,0 +1,189 @@
+"""Load: find Markdown files, split and parse YAML front matter, normalise text.
+
+Returns plain records carrying their source path and the line of every field, so later
+stages can point an editor at the exact line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import ContentError
+from ..text import normalize_text
+
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML (libyaml when present) that keeps dates as text: one date parser, ours."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP_TAG]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """One content file: front matter, body and where each came from."""
+
+    path: str  # relative to the project root, POSIX separators: what editors see
+    meta: dict[str, Any]
+    lines: dict[str, int] = field(default_factory=dict)  # field -> 1-based line in the file
+    body: str = ""
+    body_line: int = 1
+
+    def line_of(self, name: str) -> int:
+        return self.lines.get(name, 1)
+
+
+def find_markdown(folder: Path) -> list[Path]:
+    """Every `.md` file below `folder`, in a stable order; hidden files and folders skipped."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p
+        for p in folder.rglob("*.md")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+
+
+def read_text(path: Path, rel: str) -> str | ContentError:
+    try:
+        return normalize_text(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return ContentError(
+            rel, 1, "file", f"not valid UTF-8 (byte {exc.start})", "save the file as UTF-8"
+        )
+
+
+def parse_document(text: str, rel: str) -> SourceDoc | list[ContentError]:
+    """Split `---` front matter from the body and parse it; `text` is already normalised."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return [
+            ContentError(
+                rel,
+                1,
+                "front matter",
+                "the file does not start with a front matter block",
+                'start the file with "---", the fields (title, date, …), then "---"',
+            )
+        ]
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        return [
+            ContentError(
+                rel,
+                1,
+                "front matter",
+                "the front matter block is never closed",
+                'add a line "---" after the last field',
+            )
+        ]
+    yaml_text = "\n".join(lines[1:end])
+    body = "\n".join(lines[end + 1 :])
+    parsed = parse_yaml(yaml_text, rel, first_line=2)
+    if isinstance(parsed, list):
+        return parsed
+    meta, field_lines = parsed
+    return SourceDoc(rel, meta, field_lines, body, body_line=end + 2)
+
+
+def parse_yaml(
+    text: str, rel: str, first_line: int
+) -> tuple[dict[str, Any], dict[str, int]] | list[ContentError]:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}, {}
+        if not isinstance(node, yaml.MappingNode):
+            return [
+                ContentError(
+                    rel,
+                    first_line + node.start_mark.line,
+                    "front matter",
+                    "the front matter is not a list of fields",
+                    'write one "name: value" per line',
+                )
+            ]
+        errors: list[ContentError] = []
+        field_lines: dict[str, int] = {}
+        for key_node, _ in node.value:
+            line = first_line + key_node.start_mark.line
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                errors.append(
+                    ContentError(
+                        rel,
+                        line,
+                        "front matter",
+                        "a field name is not text",
+                        "use a name such as title",
+                    )
+                )
+            elif key in field_lines:
+                errors.append(
+                    ContentError(
+                        rel,
+                        line,
+                        key,
+                        f"the field is given twice (first on line {field_lines[key]})",
+                        "keep one of the two lines",
+                    )
+                )
+            else:
+                field_lines[key] = line
+        if errors:
+            return errors
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        problem = exc.problem or str(exc)
+        return [
+            ContentError(
+                rel,
+                line,
+                "front matter",
+                f"the YAML cannot be read ({problem})",
+                'check the indentation and put values containing ":" or "#" in quotes',
+            )
+        ]
+    except yaml.YAMLError as exc:
+        return [
+            ContentError(
+                rel,
+                first_line,
+                "front matter",
+                f"the YAML cannot be read ({exc})",
+                "fix the YAML syntax",
+            )
+        ]
+    finally:
+        loader.dispose()
+    return {str(k): v for k, v in data.items()}, field_lines
+
+
+def load_folder(root: Path, folder: str) -> tuple[list[SourceDoc], list[ContentError]]:
+    """Load every Markdown file under `root/folder`; problems are collected, never raised."""
+    docs: list[SourceDoc] = []
+    errors: list[ContentError] = []
+    for path in find_markdown(root / folder):
+        rel = path.relative_to(root).as_posix()
+        text = read_text(path, rel)
+        if isinstance(text, ContentError):
+            errors.append(text)
+            continue
+        result = parse_document(text, rel)
+        if isinstance(result, list):
+            errors.extend(result)
+        else:
+            docs.append(result)
+    return docs, errors

@@ -1,0 +1,129 @@
+"""Content stage (validate): news items, and what every item (news or notice) has in common."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..errors import ContentError
+from ..text import first_paragraph, fold, slugify
+from .fields import (
+    NEWS_FIELDS,
+    Problems,
+    bool_field,
+    check_fields,
+    date_field,
+    list_field,
+    slug_field,
+    text_field,
+)
+from .load import SourceDoc
+from .models import Category, Item
+
+
+def item_fields(doc: SourceDoc, problems: Problems, noun: str) -> dict[str, Any]:
+    """The fields every item has, news or notice, checked the same way."""
+    title = text_field(doc, "title", problems, required=True)
+    date = date_field(doc, "date", problems, required=True)
+    updated = date_field(doc, "updated", problems)
+    if date and updated and updated < date:
+        problems.add(
+            "updated", "is earlier than date", "set updated to the time of the last change"
+        )
+    if not doc.body.strip():
+        problems.add(
+            "body", f"the {noun} has no text", "write it below the closing ---", doc.body_line
+        )
+    return {
+        "source": doc.path,
+        "title": title,
+        "slug": slug_field(doc, title, problems),
+        "date": date,
+        "updated": updated,
+        "tags": tags_field(doc, problems),
+        "summary": text_field(doc, "summary", problems) or first_paragraph(doc.body),
+        "draft": bool_field(doc, "draft", problems),
+        "attachments": list_field(doc, "attachments", problems),
+        "body": doc.body,
+        "body_line": doc.body_line,
+    }
+
+
+def tags_field(doc: SourceDoc, problems: Problems) -> tuple[str, ...]:
+    tags = list_field(doc, "tags", problems)
+    for tag in tags:
+        if not slugify(tag):
+            problems.add("tags", f'tag "{tag}" has no letters or digits', "remove it or reword it")
+    return tags
+
+
+def category_lookup(categories: Iterable[Category]) -> dict[str, Category]:
+    """A category can be named by its name, its short name or its slug, in any case."""
+    lookup: dict[str, Category] = {}
+    for category in categories:
+        for key in (category.name, category.short, category.slug):
+            if key:
+                lookup[fold(key)] = category
+    return lookup
+
+
+def category_field(
+    doc: SourceDoc, lookup: dict[str, Category], problems: Problems
+) -> Category | None:
+    name = text_field(doc, "category", problems, required=True)
+    if not name:
+        return None
+    category = lookup.get(fold(name))
+    if category is None:
+        names = sorted({c.name for c in lookup.values()})
+        problems.add("category", f'unknown category "{name}"', f"use one of: {', '.join(names)}")
+    return category
+
+
+def validate_news_item(doc: SourceDoc, lookup: dict[str, Category]) -> Item | list[ContentError]:
+    problems = Problems(doc)
+    check_fields(doc, NEWS_FIELDS, problems)
+    fields = item_fields(doc, problems, "article")
+    category = category_field(doc, lookup, problems)
+    author = text_field(doc, "author", problems)
+    if problems.errors or category is None:
+        return problems.errors
+    return Item(**fields, category=category, author=author)
+
+
+def validate_news(
+    docs: Sequence[SourceDoc], categories: Iterable[Category]
+) -> tuple[list[Item], list[ContentError]]:
+    lookup = category_lookup(categories)
+    items: list[Item] = []
+    errors: list[ContentError] = []
+    for doc in docs:
+        result = validate_news_item(doc, lookup)
+        if isinstance(result, list):
+            errors.extend(result)
+        else:
+            items.append(result)
+    errors.extend(duplicate_slugs(items, docs))
+    return items, errors
+
+
+def duplicate_slugs(items: Sequence[Item], docs: Sequence[SourceDoc]) -> list[ContentError]:
+    """Two items that would publish at the same URL: an error on each, naming the other."""
+    by_path = {doc.path: doc for doc in docs}
+    first: dict[str, Item] = {}
+    errors: list[ContentError] = []
+    for item in items:
+        other = first.setdefault(item.url, item)
+        if other is not item:
+            for a, b in ((item, other), (other, item)):
+                doc = by_path[a.source]
+                errors.append(
+                    ContentError(
+                        a.source,
+                        doc.lines.get("slug") or doc.line_of("title"),
+                        "slug",
+                        f'"{a.slug}" is also used by {b.source}',
+                        'give one of them its own "slug: …"',
+                    )
+                )
+    return errors

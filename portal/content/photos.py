@@ -1,0 +1,216 @@
+"""Content stage (validate): find the photos an item uses and check that each one can be published.
+
+Editors write plain Markdown, `![alt text](photo.jpg "caption")`, with the path relative to the
+Markdown file: beside it, or in a shared folder such as `news/anh/` (`../anh/photo.jpg`). The
+photo must stay inside the item's own folder (news/ or notices/). Alt text is required; a purely
+decorative picture says so with the alt text "trang trí".
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..errors import ContentError
+from ..text import fold
+from .fields import Problems, text_field
+from .load import SourceDoc
+from .models import ImageRef, Item
+
+DECORATIVE = "trang trí"
+EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+_REJECTED = {
+    ".heic": ("HEIC/HEIF photos (iPhone) are not published", "export the photo as JPEG"),
+    ".heif": ("HEIC/HEIF photos (iPhone) are not published", "export the photo as JPEG"),
+    ".svg": ("SVG files are not accepted in content: they can carry scripts", "export as PNG"),
+    ".tif": ("TIFF files are not published", "export the photo as JPEG"),
+    ".tiff": ("TIFF files are not published", "export the photo as JPEG"),
+}
+# ![alt](src "title"), src optionally in <…>; alt may hold escaped brackets.
+_IMAGE = re.compile(
+    r"!\[(?P<alt>(?:\\.|[^\]\\])*)\]\(\s*(?P<src><[^>\n]*>|[^\s)]+)"
+    r"(?:\s+(?P<quote>[\"'])(?P<title>.*?)(?P=quote))?\s*\)"
+)
+# Reference-style images (`![alt][ref]`, `![ref]`) and the definitions they use.
+_REF_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]\\])*)\](?:\s?\[(?P<ref>[^\]]*)\])?(?!\()")
+_REF_DEF = re.compile(r"^ {0,3}\[(?P<ref>[^\]]+)\]:\s*<?(?P<url>[^\s>]+)", re.MULTILINE)
+_FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+
+
+def is_decorative(alt: str) -> bool:
+    return fold(alt) == fold(DECORATIVE)
+
+
+def image_ref(source: str, written: str, alt: str, caption: str, line: int) -> ImageRef:
+    """A reference whose alt text "trang trí" marks it decorative (published with alt="")."""
+    decorative = is_decorative(alt)
+    return ImageRef(source, written, "" if decorative else alt, caption, line, decorative)
+
+
+def _without_code(body: str) -> str:
+    """The body with code blocks and spans blanked out, line numbers kept: an image written
+    there is shown, not published."""
+    blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))  # noqa: E731
+    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, body))
+
+
+def reference_images(body: str) -> list[tuple[int, str]]:
+    """(line within the body, file) of each image written by reference (`![alt][ref]`):
+    the portal publishes only inline photos, whose alt text and caption it can check."""
+    text = _without_code(body)
+    defined = {fold(m.group("ref")): m.group("url") for m in _REF_DEF.finditer(text)}
+    found = []
+    for match in _REF_IMAGE.finditer(text):
+        ref = fold(match.group("ref") or match.group("alt"))
+        if ref in defined:
+            found.append((text.count("\n", 0, match.start()), defined[ref]))
+    return found
+
+
+def find_images(body: str) -> list[tuple[int, str, str, str]]:
+    """(line within the body, alt, src as written, caption) of each inline image, in order."""
+    text = _without_code(body)
+    found = []
+    for match in _IMAGE.finditer(text):
+        src = match.group("src")
+        if src.startswith("<") and src.endswith(">"):
+            src = src[1:-1]
+        alt = re.sub(r"\\(.)", r"\1", match.group("alt"))
+        line = text.count("\n", 0, match.start())
+        found.append((line, " ".join(alt.split()), src.strip(), match.group("title") or ""))
+    return found
+
+
+def resolve(root: Path, doc_path: str, folder: str, written: str) -> str | tuple[str, str]:
+    """The image file (relative to root) that `written` names, or (problem, fix)."""
+    parts = urlsplit(written)
+    if parts.scheme or written.startswith("//"):
+        return (
+            f'"{written}" is a link to another site; photos are published from the repository',
+            "download the photo, put it beside the article and write ![…](photo.jpg)",
+        )
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        return (f'"{written}" starts with /', "write the path relative to the Markdown file")
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(doc_path), path))
+    if not target.startswith(folder.rstrip("/") + "/"):
+        return (
+            f'"{written}" leaves the {folder}/ folder',
+            f"put the photo inside {folder}/ (beside the article or in {folder}/anh/)",
+        )
+    ext = posixpath.splitext(target)[1].lower()
+    if ext in _REJECTED:
+        return (f'"{written}": {_REJECTED[ext][0]}', _REJECTED[ext][1])
+    if ext not in EXTENSIONS:
+        return (
+            f'"{written}" is not a photo the portal publishes',
+            "use a JPEG, PNG, GIF or WebP file (.jpg, .png, .gif, .webp)",
+        )
+    found = find_file(root, target)
+    if found is None:
+        directory = (root / target).parent
+        names = sorted(p.name for p in directory.iterdir()) if directory.is_dir() else []
+        close = difflib.get_close_matches(posixpath.basename(target), names, n=1)
+        hint = f'did you mean "{close[0]}"? ' if close else ""
+        return (f'file "{target}" not found', f"{hint}put the photo there or correct the path")
+    return found
+
+
+def find_file(root: Path, rel: str) -> str | None:
+    """`rel` as it is stored on disk; names from macOS may be stored decomposed (NFD)."""
+    if (root / rel).is_file():
+        return rel
+    directory = (root / rel).parent
+    wanted = unicodedata.normalize("NFC", posixpath.basename(rel))
+    if directory.is_dir():
+        for entry in directory.iterdir():
+            if unicodedata.normalize("NFC", entry.name) == wanted and entry.is_file():
+                return posixpath.join(posixpath.dirname(rel), entry.name)
+    return None
+
+
+def body_images(
+    root: Path, doc_path: str, folder: str, body: str, body_line: int
+) -> tuple[list[ImageRef], list[ContentError]]:
+    refs: list[ImageRef] = []
+    errors: list[ContentError] = []
+    for offset, alt, src, caption in find_images(body):
+        line = body_line + offset
+
+        def problem(message: str, fix: str, line: int = line) -> None:
+            errors.append(ContentError(doc_path, line, "image", message, fix))
+
+        if not alt:
+            problem(
+                f'photo "{src}" has no alt text',
+                f"describe it for blind readers: ![Lễ trao tặng …]({src}); "
+                f"a purely decorative picture: ![{DECORATIVE}]({src})",
+            )
+        resolved = resolve(root, doc_path, folder, src)
+        if isinstance(resolved, tuple):
+            problem(*resolved)
+            continue
+        refs.append(image_ref(resolved, src, alt, caption, line))
+    for offset, src in reference_images(body):
+        errors.append(
+            ContentError(
+                doc_path,
+                body_line + offset,
+                "image",
+                f'photo "{src}" is not written as ![alt text](photo.jpg "caption")',
+                "write each photo inline with its file path beside the article",
+            )
+        )
+    return refs, errors
+
+
+def lead_image(
+    root: Path, doc: SourceDoc, folder: str
+) -> tuple[ImageRef | None, list[ContentError]]:
+    """The front matter's `image` and `image_alt`: the lead photo."""
+    problems = Problems(doc)
+    written = text_field(doc, "image", problems)
+    alt = text_field(doc, "image_alt", problems)
+    if not written:
+        if alt and not problems.errors:
+            problems.add("image_alt", "is set but there is no image", "add image: photo.jpg")
+        return None, problems.errors
+    if not alt:
+        problems.add(
+            "image_alt",
+            "missing: the lead photo needs a description",
+            'add image_alt: "Lãnh đạo Công an tỉnh trao Bằng khen cho …"',
+        )
+    resolved = resolve(root, doc.path, folder, written)
+    if isinstance(resolved, tuple):
+        problems.add("image", *resolved)
+        return None, problems.errors
+    return image_ref(resolved, written, alt, "", doc.line_of("image")), problems.errors
+
+
+def attach_images(
+    root: Path, items: Sequence[Item], docs: Sequence[SourceDoc], folders: Sequence[str]
+) -> tuple[list[Item], list[ContentError]]:
+    """Items with their lead photo and body photos, or the problems with them."""
+    by_path = {doc.path: doc for doc in docs}
+    result: list[Item] = []
+    errors: list[ContentError] = []
+    for item in items:
+        doc = by_path[item.source]
+        folder = next(f for f in folders if doc.path.startswith(f.rstrip("/") + "/"))
+        lead, lead_errors = lead_image(root, doc, folder)
+        refs, body_errors = (
+            body_images(root, doc.path, folder, doc.body, doc.body_line)
+            if "![" in doc.body
+            else ([], [])
+        )
+        errors += lead_errors + body_errors
+        result.append(replace(item, image=lead, images=tuple(refs)) if lead or refs else item)
+    return result, errors

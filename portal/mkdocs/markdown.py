@@ -1,0 +1,102 @@
+"""MkDocs adapter: the Python-Markdown extensions. Content can format text, never inject
+markup or script, and an editor's `![alt](photo.jpg)` becomes the processed photo.
+
+Editors paste from Word and the web; a `<script>`, an `<iframe>` or a `javascript:` link in an
+article must reach readers as harmless text, and `attr_list` (`{: .class }`) must not set an
+event handler (`{: onclick="…" }`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+from .. import urls
+from ..images.cache import Picture
+from ..outputs.pictures import photo_element, picture_element
+
+_UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
+
+
+class _DropUnsafeUrls(Treeprocessor):
+    def run(self, root: ET.Element) -> None:
+        for element in root.iter():
+            for name in [n for n in element.attrib if n.lower().startswith(("on", "formaction"))]:
+                del element.attrib[name]
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is not None and _UNSAFE_URL.match(value):
+                    element.set(attribute, "#")
+
+
+class EscapeHtmlExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_DropUnsafeUrls(md), "portal_unsafe_urls", 0)
+
+
+class _Figures(Treeprocessor):
+    def __init__(self, md: Markdown, extension: FigureExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: ET.Element) -> None:
+        if next(root.iter("img"), None) is None:  # most articles: nothing to walk through
+            return
+        # MkDocs registers a link resolver per page, holding the file being converted.
+        page = self.md.treeprocessors["relpath"].file
+        pictures = self.extension.photos.get(page.src_uri)
+        if pictures is None:  # a static page: MkDocs handles its (site asset) images
+            return
+        relative = functools.partial(urls.relative, page_url=page.url)
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag != "img":
+                    continue
+                src = child.get("src", "")
+                found = pictures.get(src)
+                if found is None:  # the plan refused every photo it does not know
+                    continue
+                picture, decorative = found
+                alt = "" if decorative else child.get("alt", "")
+                caption = child.get("title", "")
+                alone = parent.tag == "p" and len(parent) == 1 and not (parent.text or "").strip()
+                if alone and not (child.tail or "").strip() and not decorative:
+                    # A paragraph that is just the photo becomes the figure itself.
+                    figure = photo_element(picture, alt, caption, relative)
+                    parent.clear()
+                    parent.tag, parent.attrib = figure.tag, dict(figure.attrib)
+                    parent.extend(list(figure))
+                    continue
+                element = (
+                    picture_element(picture, alt, relative)
+                    if decorative
+                    else photo_element(picture, alt, "", relative, block=False)
+                )
+                element.tail = child.tail
+                parent.remove(child)
+                parent.insert(index, element)
+
+
+class FigureExtension(Extension):
+    """Each item's photos in place of its `<img>`; `photos`: page src_uri -> written path ->
+    (picture, decorative)."""
+
+    def __init__(self, photos: Mapping[str, Mapping[str, tuple[Picture, bool]]]) -> None:
+        super().__init__()
+        self.photos = photos
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
+        # After inline images exist and attr_list ran (8); before MkDocs checks links (relpath,
+        # 0), which must find the derivatives among its files.
+        md.treeprocessors.register(_Figures(md, self), "portal_figures", 6)
+
+
+def makeExtension(**kwargs: object) -> EscapeHtmlExtension:  # noqa: N802
+    return EscapeHtmlExtension(**kwargs)

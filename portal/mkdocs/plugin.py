@@ -1,0 +1,154 @@
+"""MkDocs adapter: hands the domain's plan to MkDocs, and nothing more.
+
+The plan (`portal.repository.plan_repository`) decides every page, file and problem; this
+module turns pages into MkDocs files, hands every other output over in one place, and calls
+the domain's renderers from MkDocs' events. Only `portal/mkdocs/` imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url, write_file
+
+from .. import urls
+from ..errors import ContentErrors
+from ..outputs import social
+from ..outputs.files import Output
+from ..outputs.links import expand_shorthand, link_numbers
+from ..outputs.pictures import pictures_by_page
+from ..repository import Plan, plan_repository
+from ..site.pagelist import menu
+from ..site.pages import ArticlePage
+from . import templates
+from .config import PortalConfig
+from .markdown import EscapeHtmlExtension, FigureExtension
+
+# Material ships lunr and its search worker even with its search plugin off; nothing loads
+# them, so they are not published (about 1.2 MB).
+UNUSED_THEME_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search")
+
+
+class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
+    plan: Plan
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.plan = plan_repository(Path(config.config_file_path))
+        except ContentErrors as exc:
+            # Raised before MkDocs cleans site_dir: the previous site stays as it was.
+            raise PluginError(exc.report()) from None
+        self.pages = {page.src_uri: page for page in self.plan.pages}
+        self.site = social.site_of(self.plan.site)
+        config.markdown_extensions.append(FigureExtension(pictures_by_page(self.plan.site)))
+        config.markdown_extensions.append(EscapeHtmlExtension())
+        config.nav = (config.nav or []) + [
+            {title: urls.src_uri(target) if isinstance(target, str) else
+             [{name: urls.src_uri(url)} for name, url in target]}
+            for title, target in menu(self.plan.collections)
+        ]  # fmt: skip
+        # The plan writes the sitemap, with each page's real last change.
+        config.theme.static_templates.discard("sitemap.xml")
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for file in list(files):
+            if file.src_uri.startswith(UNUSED_THEME_ASSETS):
+                files.remove(file)
+        rendered = functools.partial(self.rendered, files)
+        for path, output in self.plan.outputs.files.items():
+            files.append(_file(config, path, output, rendered))
+        for page in self.plan.pages:
+            # Never in the nav: a nav listing every article makes every page list every article.
+            inclusion = InclusionLevel.NOT_IN_NAV
+            files.append(
+                File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+            )
+        return files
+
+    @staticmethod
+    def rendered(files: Files, url: str) -> str:
+        """An article's body as MkDocs converted it (feeds carry it)."""
+        return files.get_file_from_path(urls.src_uri(url)).page.content
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.nav_urls = sorted({page.url for page in nav.pages})
+        for page in self.plan.pages:
+            file = files.get_file_from_path(page.src_uri)
+            if not page.markdown and file is not None and file.page is None:
+                templates.TemplatePage(None, file, config)  # registers itself as file.page
+        return nav
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        planned = self.pages.get(page.file.src_uri)
+        if planned is None:
+            return markdown
+        # Material prints page.meta values unescaped; Markup makes them safe once.
+        page.meta["template"] = planned.template
+        page.meta["title"] = escape(planned.title)
+        if isinstance(planned, ArticlePage):
+            page.meta["description"] = escape(planned.item.summary)
+            if planned.item.author:
+                page.meta["author"] = escape(planned.item.author)
+            relative = functools.partial(get_relative_url, other=page.url)
+            markdown = expand_shorthand(markdown, self.plan.documents.by_id, relative)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        planned = self.pages.get(page.file.src_uri)
+        if not isinstance(planned, ArticlePage):
+            return html
+        documents = self.plan.documents
+        relative = functools.partial(get_relative_url, other=page.url)
+        return link_numbers(html, documents.pattern, documents.targets, relative, planned.url)
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        planned = self.pages.get(page.file.src_uri)
+        context["portal_page"] = planned or {}
+        title = page.title or self.site.name
+        shared = social.shared(self.plan.site, self.site, planned, page.url, title)
+        context["portal_head"] = Markup(social.head_html(self.site, shared))
+        # Keys for main.html's cache of the nav and of Material's config block: the config
+        # depends only on the folder depth, the nav on the relative links to its entries.
+        context["portal_depth"] = page.url.count("/")
+        context["portal_nav_key"] = (
+            None
+            if page.url in self.nav_urls
+            else tuple(get_relative_url(url, page.url) for url in self.nav_urls)
+        )
+        return context
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        return templates.set_up(env, config, self.plan)
+
+
+class _ProducedFile(File):
+    """A file whose bytes are made when MkDocs writes it, after every page was converted."""
+
+    produce: Any
+
+    def copy_file(self, dirty: bool = False) -> None:
+        write_file(self.produce(), self.abs_dest_path)
+
+
+def _file(config: MkDocsConfig, path: str, output: Output, rendered: Any) -> File:
+    """The one place where the domain's outputs become MkDocs files."""
+    if output.file is not None:
+        return File.generated(config, path, abs_src_path=str(output.file))
+    file = _ProducedFile.generated(config, path, content=b"")
+    file.produce = functools.partial(output.produce, rendered)
+    return file

@@ -1,0 +1,79 @@
+"""MkDocs adapter: what the Jinja templates get (filters and globals), and the pages that are
+all template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from .. import urls, vi
+from ..content.models import ImageRef
+from ..outputs.links import describe
+from ..outputs.pictures import lead_photo, thumbnail
+from ..repository import Plan
+from ..text import d_folded_words, slugify
+
+
+def set_up(env: Environment, config: MkDocsConfig, plan: Plan) -> Environment:
+    # Our templates (custom_dir) escape by default; Material's own expect raw HTML.
+    custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    ours = (
+        {p.relative_to(custom_dir).as_posix() for p in custom_dir.rglob("*.html")}
+        if custom_dir
+        else set()
+    )
+    env.autoescape = lambda name: name in ours
+    env.filters.update(
+        vi_date=vi.format_date,
+        vi_short_date=vi.format_short_date,
+        vi_number=vi.format_number,
+        vi_place_date=vi.format_place_date,
+        vi_size=vi.format_size,
+        describe=describe,
+        slugify=slugify,
+        d_folded_words=d_folded_words,
+    )
+    collections = plan.collections
+    settings = plan.settings
+    photos = plan.site.photos
+
+    @pass_context
+    def portal_photo(context: Context, ref: ImageRef, kind: str = "lead") -> Markup:
+        """An item's photo in a template: "lead" on its page, "thumb" on listings."""
+        shown = lead_photo if kind == "lead" else thumbnail
+        return shown(photos, ref, context["page"].url)
+
+    env.globals.update(
+        documents=plan.documents,
+        portal_photo=portal_photo,
+        ui=vi.UI,
+        counter_endpoint=settings.counter_endpoint.rstrip("/"),
+        urls=urls,
+        portal=collections,
+        portal_cache={},
+        site_feed=plan.site.channels[0],
+        citizens_category=next(
+            (c for c in collections.categories if c.slug == settings.citizens_category), None
+        ),
+    )
+    return env
+
+
+class TemplatePage(Page):
+    """A generated page that is all template (listings, indexes): no Markdown to convert.
+
+    MkDocs builds a new Markdown instance for every page; thousands of listing pages would
+    pay for it to convert an empty string.
+    """
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = ""
+        self.toc = get_toc([])
+        self.present_anchor_ids = set()

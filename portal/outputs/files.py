@@ -1,0 +1,144 @@
+"""Outputs stage: every file of the site by its path, each with the source it comes from.
+
+One registry for pages, static files and generated files alike: a second claim on a path is
+a content error naming both sources, never a silent overwrite. Generated files are produced
+lazily, when the engine writes them: item feeds need the articles' rendered HTML.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import urls
+from ..errors import ContentError, ContentErrors
+from ..site.history import last_commits
+from ..site.plan import SitePlan
+from ..site.static import StaticFile
+from . import feeds, sitemap
+from .pictures import feed_lead
+from .xlsx import to_xlsx
+
+Rendered = Callable[[str], str]  # item URL -> its article body as rendered HTML
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the site: copied from `file`, or made by `produce`."""
+
+    source: str  # what it comes from, for messages
+    file: Path | None = None
+    produce: Callable[[Rendered], bytes] | None = None
+
+
+class Outputs:
+    """Path -> Output, refusing a second claim on a path."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, Output] = {}
+        self.claims: dict[str, str] = {}  # every claimed path (pages too) -> its source
+        self.errors: list[ContentError] = []
+
+    def claim(self, path: str, source: str) -> bool:
+        other = self.claims.setdefault(path, source)
+        if other != source:
+            self.errors.append(
+                ContentError(
+                    source,
+                    1,
+                    "url",
+                    f"/{path} is also published from {other}",
+                    "rename one of them, or give it its own slug",
+                )
+            )
+            return False
+        return True
+
+    def add(self, path: str, output: Output) -> None:
+        if self.claim(path, output.source):
+            self.files[path] = output
+
+
+def site_outputs(plan: SitePlan, static: Iterable[StaticFile]) -> Outputs:
+    """Every path the site will hold, claimed in order: static files, pages, then generated
+    files; raises ContentErrors naming both sources of every path claimed twice."""
+    outputs = Outputs()
+    static = tuple(static)
+    for file in static:
+        outputs.claim(file.output, file.source)
+    for page in plan.pages:
+        outputs.claim(page.output, page.source or f"the page /{page.url}")
+    photos = plan.photos
+    for path, cached in sorted(photos.files.items()):
+        outputs.add(path, Output("photos", file=cached))
+    for item in plan.collections.published:
+        if item.image:
+            path, cached = photos.cards[item.image.source]
+            outputs.add(path, Output(item.source, file=cached))
+    documents = plan.documents
+    for attachment in documents.attachments:
+        source = attachment.meta_source
+        outputs.add(attachment.file_url, Output(source, file=documents.files[attachment.id]))
+        table = documents.tables.get(attachment.id)
+        if table is not None:
+            xlsx = functools.partial(_xlsx, table, attachment.title, attachment.date)
+            outputs.add(attachment.xlsx_url, Output(source, produce=xlsx))
+    _add_feeds(outputs, plan)
+    settings = plan.settings
+    pages = functools.cache(lambda: _sitemap_pages(plan, static))
+    parts = functools.cache(lambda: sitemap.sitemaps(settings.site_url, pages()))
+    for path in sitemap.paths(len(plan.pages) + len(static)):
+        outputs.add(path, Output("sitemap", produce=lambda _, path=path: parts()[path]))
+    robots = sitemap.robots(settings.site_url)
+    outputs.add(urls.ROBOTS, Output("robots.txt", produce=lambda _: robots))
+    if outputs.errors:
+        raise ContentErrors(outputs.errors)
+    return outputs
+
+
+def _xlsx(table, title, date, _rendered: Rendered) -> bytes:  # noqa: ANN001
+    return to_xlsx(table, title, date)
+
+
+def _add_feeds(outputs: Outputs, plan: SitePlan) -> None:
+    """RSS and Atom of every channel and of the documents; each pair made once, lazily."""
+    site = feeds.site_info(plan.settings)
+    collections = plan.collections
+
+    def bodies(items, rendered: Rendered) -> dict[str, str]:  # noqa: ANN001
+        return {item.url: feed_lead(plan.photos, item) + rendered(item.url) for item in items}
+
+    for channel in plan.channels:
+        pair = functools.cache(
+            lambda rendered, channel=channel: feeds.render_channel(
+                channel, site, collections, bodies(channel.items, rendered)
+            )
+        )
+        for path in (channel.rss_url, channel.atom_url):
+            source = f"the feed of /{channel.page_url}"
+            outputs.add(path, Output(source, produce=lambda r, p=path, pair=pair: pair(r)[p]))
+    attachments = plan.documents.attachments
+    docs = functools.cache(
+        lambda: feeds.render_documents(attachments, site, plan.settings.feed_size)
+    )
+    for path in (urls.rss(urls.attachments()), urls.atom(urls.attachments())):
+        outputs.add(path, Output("the documents feed", produce=lambda _, p=path: docs()[p]))
+
+
+def _sitemap_pages(plan: SitePlan, static: tuple[StaticFile, ...]) -> list[tuple[str, object]]:
+    """Every published page with its last change: generated pages know theirs; static pages
+    take their last commit, and the home page also its newest item."""
+    settings = plan.settings
+    changed = last_commits(settings.root, settings.docs_dir)
+    newest = max((i.modified for i in plan.collections.published), default=None)
+    entries: list[tuple[str, object]] = [(page.url, page.modified) for page in plan.pages]
+    for file in static:
+        if file.url is None:
+            continue
+        modified = changed.get(file.source)
+        if file.url == "" and newest:
+            modified = max(modified, newest) if modified else newest
+        entries.append((file.url, modified))
+    return entries

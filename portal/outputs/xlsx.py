@@ -1,0 +1,45 @@
+"""Outputs stage: a tabular attachment written back as XLSX, byte-stable."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.writer.excel import ExcelWriter
+
+from ..content.tables import Table
+
+
+def to_xlsx(table: Table, title: str, when: datetime) -> bytes:
+    """An XLSX of the table; the same table and date always give the same bytes."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Danh sách"
+    sheet.append(list(table.headers))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in table.rows:
+        sheet.append(list(row))
+    workbook.properties.title = title
+    workbook.properties.creator = "Portal"
+    naive = when.replace(tzinfo=None)
+    workbook.properties.created = naive
+    workbook.properties.modified = naive
+    buffer = io.BytesIO()
+    # ExcelWriter directly: Workbook.save() stamps `modified` with the clock.
+    ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
+    return _fixed_zip_times(buffer.getvalue())
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """Rewrite a ZIP with every entry dated 1980-01-01: openpyxl stamps the clock."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()

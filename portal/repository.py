@@ -1,0 +1,61 @@
+"""The domain's entry point: a repository path in, a complete plan of the site out.
+
+`plan_repository("mkdocs.yml")` reads the settings, loads and validates every content file,
+collects the site, processes the photos and claims every output path, reporting every problem
+at once as ContentErrors. It imports nothing from MkDocs: tests, `portal check` and the MkDocs
+adapter all start here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .dates import build_time
+from .errors import ContentErrors
+from .outputs.files import Outputs, site_outputs
+from .site.collect import Collections
+from .site.documents import Documents
+from .site.pages import Page
+from .site.plan import SitePlan, plan_site
+from .site.settings import Settings, read_settings
+from .site.static import StaticFile, static_files
+
+
+@dataclass(frozen=True)
+class Plan:
+    site: SitePlan
+    static: tuple[StaticFile, ...]  # the docs folder's files, which the engine copies
+    outputs: Outputs  # every other file of the site, by path
+
+    # The parts every caller reads, without a detour through `site`.
+    @property
+    def settings(self) -> Settings:
+        return self.site.settings
+
+    @property
+    def collections(self) -> Collections:
+        return self.site.collections
+
+    @property
+    def documents(self) -> Documents:
+        return self.site.documents
+
+    @property
+    def pages(self) -> tuple[Page, ...]:
+        return self.site.pages
+
+
+def plan_repository(
+    config_file: Path | str, now: datetime | None = None, preview: bool | None = None
+) -> Plan:
+    """The plan of the repository whose configuration is `config_file` (its mkdocs.yml);
+    raises ContentErrors with every problem found."""
+    settings = read_settings(Path(config_file), preview)
+    site = plan_site(settings, now or build_time())
+    static = tuple(static_files(settings.root, settings.docs_dir))
+    return Plan(site, static, site_outputs(site, static))
+
+
+__all__ = ["ContentErrors", "Plan", "plan_repository"]

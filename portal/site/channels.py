@@ -1,0 +1,63 @@
+"""Site stage (collect): the subscribable lists, the site's, each category's and each tag's,
+with their newest items. `outputs/feeds.py` writes them as RSS and Atom."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import urls
+from ..content.models import Item
+from .collect import Collections
+
+
+@dataclass(frozen=True)
+class Channel:
+    """One subscribable list: its HTML page, its two feed files and its newest items."""
+
+    title: str
+    description: str
+    page_url: str  # the listing the feed mirrors ("" is the home page)
+    base: str  # the folder of rss.xml and atom.xml
+    items: tuple[Item, ...]
+
+    @property
+    def rss_url(self) -> str:
+        return urls.rss(self.base)
+
+    @property
+    def atom_url(self) -> str:
+        return urls.atom(self.base)
+
+
+def channels(collections: Collections, site_name: str, feed_size: int) -> list[Channel]:
+    """The site feed first, then one per category, then one per tag."""
+    result = [
+        Channel(
+            site_name,
+            f"Tin mới nhất của {site_name}",
+            "",
+            "",
+            collections.published[:feed_size],
+        )
+    ]
+    for category in collections.categories:
+        result.append(
+            Channel(
+                f"{category.name} – {site_name}",
+                category.description or f"Chuyên mục {category.name}",
+                category.url,
+                category.url,
+                collections.by_category[category.slug][:feed_size],
+            )
+        )
+    for tag in collections.tags:
+        result.append(
+            Channel(
+                f"{tag.name} – {site_name}",
+                f"Tin bài có từ khóa {tag.name}",
+                tag.url,
+                tag.url,
+                collections.by_tag[tag.slug][:feed_size],
+            )
+        )
+    return result

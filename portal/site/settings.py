@@ -1,0 +1,238 @@
+"""Site stage (plan): the portal's settings, read from mkdocs.yml without MkDocs.
+
+`OPTIONS` is the one table of the portal's own options (`plugins: - portal: …`): name,
+default and meaning. The MkDocs adapter declares its config from it; everything else reads
+the typed `Settings`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from ..content.models import Category
+from ..errors import ContentError, ContentErrors
+from ..text import is_slug, normalize_text, slugify
+
+KINDS = ("Thông báo", "Công văn", "Kế hoạch", "Quyết định", "Chỉ thị", "Hướng dẫn")
+
+# name -> (default, meaning). The type of each option is the type of its default.
+OPTIONS: dict[str, tuple[Any, str]] = {
+    "news_dir": ("news", "Folder of news items, relative to mkdocs.yml; sub-folders are free."),
+    "notices_dir": ("notices", "Folder of notices (thông báo, công văn, …)."),
+    "notice_kinds": (list(KINDS), "The kinds a notice may declare, in the filter's order."),
+    "attachments_dir": ("attachments", "Folder of documents and their metadata files."),
+    "attachment_kinds": (
+        [*KINDS, "Danh sách", "Biểu mẫu", "Báo cáo"],
+        "The kinds an attachment may declare.",
+    ),
+    "counter_endpoint": ("", "Base URL of the counting service (`portal counter`); empty: none."),
+    "page_size": (10, "Items per listing page."),
+    "feed_size": (30, "Newest items in each RSS/Atom feed."),
+    "feed_icon": ("assets/emblem-144.png", "Square PNG (at most 144 px) for feed readers."),
+    "feed_logo": ("assets/logo-144x72.png", "2:1 PNG, 144 px wide, for RSS's image."),
+    "preview": (False, "Publish drafts and future items too (local preview only)."),
+    "citizens_category": ("nguoi-dan-can-biet", "Slug of the Người dân cần biết category."),
+    "image_cache": (".cache/images", "Folder for processed photos; safe to delete."),
+    "share_card": ("", "1200×630 JPEG in docs_dir for pages without a lead photo."),
+    "categories": ([], "The declared categories: name, short, slug, description."),
+}
+CATEGORY_KEYS = ("name", "short", "slug", "description")
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    categories: tuple[Category, ...]
+    site_name: str = ""
+    site_url: str = ""
+    site_description: str = ""
+    site_author: str = ""
+    copyright: str = ""
+    docs_dir: str = "content"
+    custom_dir: str = ""
+    news_dir: str = "news"
+    notices_dir: str = "notices"
+    notice_kinds: tuple[str, ...] = ()
+    attachments_dir: str = "attachments"
+    attachment_kinds: tuple[str, ...] = ()
+    citizens_category: str = "nguoi-dan-can-biet"
+    page_size: int = 10
+    feed_size: int = 30
+    feed_icon: str = OPTIONS["feed_icon"][0]
+    feed_logo: str = OPTIONS["feed_logo"][0]
+    counter_endpoint: str = ""
+    image_cache: str = ".cache/images"
+    share_card: str = ""
+    preview: bool = False
+    config_file: str = "mkdocs.yml"
+    lines: tuple[tuple[str, int], ...] = ()  # option -> line in config_file, for messages
+
+    def line_of(self, name: str) -> int:
+        return dict(self.lines).get(name, 1)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as data: MkDocs' own tags (`!!python/name:`, `!ENV`) become None."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, s, n: None)
+
+
+def preview_requested() -> bool:
+    """`portal build --preview` and `make preview` ask for drafts and future items this way."""
+    return os.environ.get("PORTAL_PREVIEW", "").lower() in ("1", "true", "yes")
+
+
+def read_settings(config_file: Path, preview: bool | None = None) -> Settings:
+    """The settings of the repository whose mkdocs.yml is `config_file`; raises ContentErrors
+    naming the line of every option that is wrong."""
+    name = config_file.name
+    text = normalize_text(config_file.read_bytes().decode("utf-8"))
+    try:
+        node = yaml.compose(text, Loader=_ConfigLoader)
+        data = yaml.load(text, Loader=_ConfigLoader) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        raise ContentErrors(
+            [ContentError(name, line, "mkdocs.yml", f"cannot be read ({exc})", "fix its syntax")]
+        ) from None
+    options, lines = _plugin_options(data, node)
+    errors: list[ContentError] = []
+    values: dict[str, Any] = {}
+    for key, given in options.items():
+        if key not in OPTIONS:
+            errors.append(ContentError(name, lines.get(key, 1), key, "unknown option", "remove it"))
+            continue
+        default = OPTIONS[key][0]
+        if (
+            given is None
+            or not isinstance(given, type(default))
+            or isinstance(given, bool)
+            and (not isinstance(default, bool))
+        ):
+            fix = f"write {key}: {default!r}" if default != [] else f"write a list under {key}"
+            errors.append(
+                ContentError(name, lines.get(key, 1), key, f"{given!r} is not valid", fix)
+            )
+            continue
+        values[key] = given
+    line = lines.get("categories", 1)
+    categories = _categories(values.pop("categories", []), name, line, errors)
+    for key in ("notice_kinds", "attachment_kinds"):
+        values[key] = tuple(str(kind) for kind in values.get(key, OPTIONS[key][0]))
+    values["preview"] = values.get("preview") or (
+        preview_requested() if preview is None else preview
+    )
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    settings = Settings(
+        root=config_file.resolve().parent,
+        categories=categories,
+        site_name=str(data.get("site_name") or ""),
+        site_url=str(data.get("site_url") or ""),
+        site_description=str(data.get("site_description") or data.get("site_name") or ""),
+        site_author=str(data.get("site_author") or data.get("site_name") or ""),
+        copyright=str(data.get("copyright") or ""),
+        docs_dir=str(data.get("docs_dir") or "docs"),
+        custom_dir=str(theme.get("custom_dir") or ""),
+        **values,
+        config_file=name,
+        lines=tuple(lines.items()),
+    )
+    errors += check_settings(settings)
+    if errors:
+        raise ContentErrors(errors)
+    return settings
+
+
+def _plugin_options(data: Any, node: Any) -> tuple[dict[str, Any], dict[str, int]]:
+    """The `portal` plugin's options and the line of each (top-level keys' lines too)."""
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines[key.value] = key.start_mark.line + 1
+            if key.value == "plugins" and isinstance(value, yaml.SequenceNode):
+                for entry in value.value:
+                    if isinstance(entry, yaml.MappingNode) and entry.value[0][0].value == "portal":
+                        inner = entry.value[0][1]
+                        if isinstance(inner, yaml.MappingNode):
+                            for k, _ in inner.value:
+                                lines[k.value] = k.start_mark.line + 1
+    plugins = data.get("plugins") if isinstance(data, dict) else None
+    for entry in plugins or []:
+        if isinstance(entry, dict) and "portal" in entry:
+            return dict(entry["portal"] or {}), lines
+    return {}, lines
+
+
+def _categories(
+    given: list[Any], name: str, line: int, errors: list[ContentError]
+) -> tuple[Category, ...]:
+    categories = []
+    for entry in given:
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            fix = "write - name: Tin hoạt động (and short:, slug:, description: if needed)"
+            errors.append(ContentError(name, line, "categories", f"{entry!r} has no name", fix))
+            continue
+        unknown = [key for key in entry if key not in CATEGORY_KEYS]
+        if unknown:
+            fix = f"use {', '.join(CATEGORY_KEYS)}"
+            errors.append(ContentError(name, line, "categories", f"unknown key {unknown[0]}", fix))
+        text = {key: str(entry.get(key) or "") for key in CATEGORY_KEYS}
+        categories.append(
+            Category(text["name"], text["slug"] or slugify(text["name"]), text["short"],
+                     text["description"])
+        )  # fmt: skip
+    return tuple(categories)
+
+
+def check_settings(settings: Settings) -> list[ContentError]:
+    """Problems in the portal's own configuration, reported like content problems."""
+    errors = []
+    name = settings.config_file
+    seen: set[str] = set()
+    for category in settings.categories:
+        if not is_slug(category.slug) or category.slug in seen:
+            errors.append(
+                ContentError(
+                    name,
+                    settings.line_of("categories"),
+                    "categories",
+                    f'category "{category.name}": slug "{category.slug}" is invalid or taken',
+                    "give each category its own slug of lowercase letters, digits and hyphens",
+                )
+            )
+        seen.add(category.slug)
+    for key, value in (("page_size", settings.page_size), ("feed_size", settings.feed_size)):
+        if value < 1:
+            line = settings.line_of(key)
+            errors.append(ContentError(name, line, key, "must be at least 1", f"set {key}: 10"))
+    if settings.citizens_category not in seen:
+        errors.append(
+            ContentError(
+                name,
+                settings.line_of("citizens_category"),
+                "citizens_category",
+                f'"{settings.citizens_category}" is not the slug of a declared category',
+                "set citizens_category to the slug of the Người dân cần biết category",
+            )
+        )
+    url = urlsplit(settings.site_url)
+    if url.scheme not in ("http", "https") or not url.netloc or not settings.site_url.endswith("/"):
+        errors.append(
+            ContentError(
+                name,
+                settings.line_of("site_url"),
+                "site_url",
+                f'"{settings.site_url}" is not an absolute URL; feeds and share links need one',
+                "set site_url: https://congan.example.gov.vn/ (with the final slash)",
+            )
+        )
+    return errors
