@@ -27,6 +27,7 @@ from urllib.parse import urlparse
 from playwright.sync_api import sync_playwright
 
 from portal import cli
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository: tests/
 from tests.synthetic import write_corpus  # noqa: E402
 

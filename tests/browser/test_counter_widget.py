@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from portal import cli
-from portal.counter.store import Counter
 from portal.counter.service import CounterServer
+from portal.counter.store import Counter
 from tests.conftest import REPO
 
 ARTICLE = "tin-tuc/canh-bao-thu-doan-gia-danh-cong-an-goi-dien-lua-dao-chiem-doat-tai-san/"

@@ -12,8 +12,8 @@ import openpyxl
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.synthetic import mkdocs_yml
 from tests.conftest import REPO, item
+from tests.synthetic import mkdocs_yml
 
 LIST = "tai-lieu/danh-sach-150-cqdn"
 

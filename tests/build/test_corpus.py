@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.synthetic import mkdocs_yml, write_corpus
 from tests.build.site_checks import all_text, broken_links, html_files, tree_digest
 from tests.conftest import article_links, item
+from tests.synthetic import mkdocs_yml, write_corpus
 
 PAGE_SIZE = 4
 

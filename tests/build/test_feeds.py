@@ -11,12 +11,12 @@ import pytest
 from bs4 import BeautifulSoup
 
 from portal import cli
-from tests.synthetic import mkdocs_yml, write_corpus
 from portal.text import fold
 from tests.build.feed_checks import check_atom, check_rss
 from tests.build.site_checks import html_files, tree_digest
 from tests.build.test_sample_site import categories_of_repo
 from tests.conftest import Project, item
+from tests.synthetic import mkdocs_yml, write_corpus
 
 SAMPLE_URL = "https://congan.longan.example.vn/"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import feedparser
 from bs4 import BeautifulSoup
 
-from tests.synthetic import mkdocs_yml
 from tests.conftest import item
+from tests.synthetic import mkdocs_yml
 
 EXPIRED = "thong-bao/to-chuc-ngay-hoi-toan-dan-bao-ve-an-ninh-to-quoc-nam-2018/"
 CONG_VAN_602 = "thong-bao/day-manh-xay-dung-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc-nam-2018/"

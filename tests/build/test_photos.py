@@ -42,8 +42,8 @@ def photo_item(body: str = BODY, **fields: str) -> str:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory):
-    from tests.synthetic import mkdocs_yml
     from tests.conftest import HOME, Project
+    from tests.synthetic import mkdocs_yml
 
     proj = Project(tmp_path_factory.mktemp("photos") / "proj")
     proj.write({"mkdocs.yml": mkdocs_yml(), "content/index.md": HOME})

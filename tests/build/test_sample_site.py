@@ -8,11 +8,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from portal import cli
-from portal.dates import build_time
 from portal.content.load import load_folder
-from portal.mkdocs.plugin import PortalPlugin  # noqa: F401  (the entry point must import)
 from portal.content.news import validate_news
 from portal.content.notices import validate_notices
+from portal.dates import build_time
+from portal.mkdocs.plugin import PortalPlugin  # noqa: F401  (the entry point must import)
 from tests.build.site_checks import (
     all_text,
     broken_links,

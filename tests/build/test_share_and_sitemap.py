@@ -15,8 +15,8 @@ from bs4 import BeautifulSoup
 from lxml import etree
 from PIL import Image
 
-from tests.synthetic import mkdocs_yml
 from tests.build.site_checks import html_files, page_url, repo_plan
+from tests.synthetic import mkdocs_yml
 
 SITE = "https://congan.longan.example.vn/"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

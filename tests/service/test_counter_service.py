@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from portal.counter.store import Counter
 from portal.counter.service import CounterServer, RateLimit
+from portal.counter.store import Counter
 
 ORIGIN = "https://congan.longan.example.vn"
 

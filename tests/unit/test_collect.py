@@ -2,9 +2,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from portal.site.collect import collect, is_published, neighbours_of, newest_first, paginate
-from portal.dates import TZ
 from portal.content.models import Category, Item
+from portal.dates import TZ
+from portal.site.collect import collect, is_published, neighbours_of, newest_first, paginate
 
 NOW = datetime(2024, 1, 1, 12, 0, tzinfo=TZ)
 A = Category("Tin hoạt động", "tin-hoat-dong")

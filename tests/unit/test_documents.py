@@ -6,13 +6,13 @@ from datetime import datetime
 import openpyxl
 import pytest
 
-from portal.dates import TZ
 from portal.content.models import Attachment, Category, FileType, Item
 from portal.content.references import check_references, inline_ids
-from portal.outputs.links import expand_shorthand, link_numbers
-from portal.site.register import number_pattern, number_targets, register_entries
 from portal.content.tables import TableError, parse_csv
+from portal.dates import TZ
+from portal.outputs.links import expand_shorthand, link_numbers
 from portal.outputs.xlsx import to_xlsx
+from portal.site.register import number_pattern, number_targets, register_entries
 from portal.vi import format_size
 
 WHEN = datetime(2018, 4, 25, tzinfo=TZ)

@@ -3,11 +3,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from portal.site.collect import collect, collect_tags
+from portal.content.models import Category, Item
 from portal.dates import TZ
 from portal.outputs.feeds import absolutize_html, clean_xml_text, plain_pictures
 from portal.site.channels import channels
-from portal.content.models import Category, Item
+from portal.site.collect import collect, collect_tags
 
 NOW = datetime(2024, 1, 1, tzinfo=TZ)
 CAT = Category("Tin an ninh trật tự", "an-ninh-trat-tu", short="ANTT")

@@ -1,9 +1,9 @@
 import pytest
 
-from portal.errors import ContentError, ContentErrors
 from portal.content.load import parse_document
 from portal.content.models import Category, Item
 from portal.content.news import validate_news
+from portal.errors import ContentError, ContentErrors
 
 CATEGORIES = (
     Category("Tin hoạt động", "tin-hoat-dong"),
