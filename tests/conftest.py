@@ -1,4 +1,8 @@
-"""Shared helpers: write a small portal project from a dict of files, build it, parse output."""
+"""Shared helpers: write a small portal project from a dict of files, build it, parse output.
+
+Full site builds are the slow part of the suite, so they are shared (`sample_site`, `corpus`)
+and counted: the session fails when it runs more than MAX_BUILDS of them.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +13,38 @@ import pytest
 from bs4 import BeautifulSoup
 
 from portal import cli
-from tests.synthetic import mkdocs_yml
+from portal.errors import ContentErrors
+from portal.repository import plan_repository
+from tests.synthetic import mkdocs_yml, write_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 HOME = "---\ntemplate: home.html\ntitle: Trang chủ\n---\n\nTrang thử nghiệm.\n"
+MAX_BUILDS = 8
+BUILDS: list[str] = []  # the site folder of every successful full build of this session
+
+
+def build_site(config_file: Path, site_dir: Path, preview: bool = False) -> int:
+    """`portal build`, counted when it produced a site."""
+    code = cli.build(config_file, site_dir, preview=preview)
+    if code == 0:
+        BUILDS.append(str(site_dir))
+    return code
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    terminalreporter.write_line(f"full site builds: {len(BUILDS)} (at most {MAX_BUILDS})")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if len(BUILDS) > MAX_BUILDS:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        print(f"\n{len(BUILDS)} full site builds, more than {MAX_BUILDS}: share a build")
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    """The parsed page at `url` (a folder URL, or a file such as 404.html) of a built site."""
+    path = site / url if url.endswith((".html", ".xml")) else site / url / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
 class Project:
@@ -33,11 +65,18 @@ class Project:
         return self
 
     def build(self, preview: bool = False) -> int:
-        return cli.build(self.root / "mkdocs.yml", self.site, preview=preview)
+        return build_site(self.root / "mkdocs.yml", self.site, preview=preview)
+
+    def problems(self) -> str:
+        """What the plan reports for this project: every problem, one line each ("" if none)."""
+        try:
+            plan_repository(self.root / "mkdocs.yml")
+        except ContentErrors as exc:
+            return exc.report()
+        return ""
 
     def html(self, url: str) -> BeautifulSoup:
-        path = self.site / url / "index.html" if not url.endswith(".html") else self.site / url
-        return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        return soup(self.site, url)
 
     def exists(self, url: str) -> bool:
         return (self.site / url / "index.html").is_file()
@@ -55,6 +94,36 @@ def project(tmp_path: Path) -> Callable[..., Project]:
         return proj.write(files or {})
 
     return make
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own sample, built once for every build and browser test."""
+    site = tmp_path_factory.mktemp("sample") / "site"
+    assert build_site(REPO / "mkdocs.yml", site) == 0
+    return site
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """250 generated items over every category and several years (so feeds are cut at 30),
+    plus an ANTT draft and an ANTT item dated in the future; built once."""
+    root = tmp_path_factory.mktemp("corpus")
+    config = write_corpus(root, 250, page_size=CORPUS_PAGE_SIZE)
+    project = Project(root)
+    project.write(
+        {
+            "news/nhap.md": item(
+                "Bản nháp bí mật", "2015-01-01 08:00", tags="[ANTT]", draft="true"
+            ),
+            "news/tuong-lai.md": item("Tin của tương lai", "2099-01-01 08:00", tags="[ANTT]"),
+        }
+    )
+    assert build_site(config, project.site) == 0
+    return project
+
+
+CORPUS_PAGE_SIZE = 10
 
 
 def item(

@@ -59,3 +59,9 @@ def serve() -> Iterator:
     for server in servers:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_site: Path, serve) -> str:
+    """The shared sample build, served on loopback."""
+    return serve(sample_site)

@@ -7,21 +7,10 @@ import shutil
 import threading
 from pathlib import Path
 
-import pytest
-
-from portal import cli
 from portal.counter.service import CounterServer
 from portal.counter.store import Counter
-from tests.conftest import REPO
 
 ARTICLE = "tin-tuc/canh-bao-thu-doan-gia-danh-cong-an-goi-dien-lua-dao-chiem-doat-tai-san/"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("counter") / "site"
-    assert cli.build(REPO / "mkdocs.yml", site) == 0
-    return site
 
 
 def point_widget_at(site: Path, endpoint: str, into: Path) -> Path:
@@ -42,7 +31,9 @@ def widget(page) -> dict[str, str]:
     }
 
 
-def test_numbers_appear_when_the_service_runs(browser, serve, built: Path, tmp_path: Path) -> None:
+def test_numbers_appear_when_the_service_runs(
+    browser, serve, sample_site: Path, tmp_path: Path
+) -> None:
     counter = Counter(tmp_path / "data" / "counter.sqlite3")
     visitor = counter.visitor("198.51.100.7", "earlier reader")
     for _ in range(19731):  # so the next view shows the Vietnamese thousands separator
@@ -50,7 +41,7 @@ def test_numbers_appear_when_the_service_runs(browser, serve, built: Path, tmp_p
     counter.record("/", visitor)
     server = CounterServer(("127.0.0.1", 0), counter, origin="http://placeholder")
     endpoint = f"http://127.0.0.1:{server.server_address[1]}"
-    site_url = serve(point_widget_at(built, endpoint, tmp_path / "site"))
+    site_url = serve(point_widget_at(sample_site, endpoint, tmp_path / "site"))
     server.origin = site_url.rstrip("/")
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -68,10 +59,10 @@ def test_numbers_appear_when_the_service_runs(browser, serve, built: Path, tmp_p
 
 
 def test_a_stopped_service_shows_a_dash_and_a_complete_page(
-    browser, serve, built: Path, tmp_path: Path
+    browser, serve, sample_site: Path, tmp_path: Path
 ) -> None:
     # A port with nothing listening: the request fails at once or times out within a second.
-    site_url = serve(point_widget_at(built, "http://127.0.0.1:9", tmp_path / "site"))
+    site_url = serve(point_widget_at(sample_site, "http://127.0.0.1:9", tmp_path / "site"))
     page = browser.new_page()
     page.goto(site_url + ARTICLE)
     page.wait_for_timeout(1500)
@@ -81,8 +72,8 @@ def test_a_stopped_service_shows_a_dash_and_a_complete_page(
     page.close()
 
 
-def test_without_an_endpoint_the_widget_sends_nothing(browser, serve, built: Path) -> None:
-    site_url = serve(built)
+def test_without_an_endpoint_the_widget_sends_nothing(browser, serve, sample_site: Path) -> None:
+    site_url = serve(sample_site)
     page = browser.new_page()
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))

@@ -2,18 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from portal import cli
-from tests.conftest import REPO
-
-
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
-    site = tmp_path_factory.mktemp("filters") / "site"
-    assert cli.build(REPO / "mkdocs.yml", site) == 0
-    return serve(site)
-
 
 def visible_rows(page, selector: str) -> list[str]:
     return page.eval_on_selector_all(

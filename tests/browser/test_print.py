@@ -6,11 +6,7 @@ import io
 import re
 import unicodedata
 
-import pytest
 from pypdf import PdfReader
-
-from portal import cli
-from tests.conftest import REPO
 
 LONG_NOTICE = (
     "thong-bao/thong-bao-ket-qua-cong-tac-xay-dung-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc/"
@@ -29,13 +25,6 @@ CHROME = (
     "Các tin khác",
     "Từ khóa",
 )
-
-
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
-    site = tmp_path_factory.mktemp("print") / "site"
-    assert cli.build(REPO / "mkdocs.yml", site) == 0
-    return serve(site)
 
 
 def print_pdf(browser, url: str) -> PdfReader:

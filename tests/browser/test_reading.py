@@ -6,17 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from portal import cli
-from tests.conftest import REPO
-
 ARTICLE = "tin-tuc/ket-qua-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc-trong-co-quan-doanh-nghiep/"
-
-
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
-    site = tmp_path_factory.mktemp("browser") / "site"
-    assert cli.build(REPO / "mkdocs.yml", site) == 0
-    return serve(site)
 
 
 def body_font_px(page) -> float:

@@ -4,19 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlparse
 
-import pytest
-
-from portal import cli
-from tests.conftest import REPO
-
 ARTICLE = "tin-tuc/canh-bao-thu-doan-gia-danh-cong-an-goi-dien-lua-dao-chiem-doat-tai-san/"
-
-
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
-    site = tmp_path_factory.mktemp("search") / "site"
-    assert cli.build(REPO / "mkdocs.yml", site) == 0
-    return serve(site)
 
 
 def search(page, site_url: str, query: str, **filters: str) -> list[str]:

@@ -14,9 +14,9 @@ from tests.conftest import REPO
 
 
 @functools.cache
-def repo_plan() -> Plan:
+def repo_plan(preview: bool = False) -> Plan:
     """The plan of the repository's own mkdocs.yml and sample content."""
-    return plan_repository(REPO / "mkdocs.yml")
+    return plan_repository(REPO / "mkdocs.yml", preview=preview)
 
 
 def html_files(site: Path) -> list[Path]:

@@ -7,16 +7,13 @@ import unicodedata
 from pathlib import Path
 
 import feedparser
-import pytest
 from bs4 import BeautifulSoup
 
-from portal import cli
 from portal.text import fold
 from tests.build.feed_checks import check_atom, check_rss
-from tests.build.site_checks import html_files, tree_digest
+from tests.build.site_checks import html_files
 from tests.build.test_sample_site import categories_of_repo
-from tests.conftest import Project, item
-from tests.synthetic import mkdocs_yml, write_corpus
+from tests.conftest import Project
 
 SAMPLE_URL = "https://congan.longan.example.vn/"
 
@@ -125,30 +122,14 @@ def test_feeds_page_lists_every_feed_with_its_public_url(sample_site: Path) -> N
     assert page.h1.get_text() == "RSS"
 
 
-@pytest.fixture(scope="module")
-def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """250 items (so feeds are cut at 30), plus an ANTT draft and an ANTT future item."""
-    root = tmp_path_factory.mktemp("feeds")
-    config = write_corpus(root, 250)
-    project = Project(root)
-    project.write(
-        {
-            "news/nhap.md": item("Nháp ANTT", "2019-01-01 08:00", tags="[ANTT]", draft="true"),
-            "news/sau.md": item("Tương lai ANTT", "2099-01-01 08:00", tags="[ANTT]"),
-        }
-    )
-    assert cli.build(config, project.site) == 0
-    return project
-
-
-def test_generated_corpus_feeds_pass_and_hold_the_newest_thirty(corpus_site: Project) -> None:
-    assert check_all(corpus_site.site, "https://congan.example.vn/") == []
-    antt = feedparser.parse((corpus_site.site / "the/antt/rss.xml").read_bytes())
+def test_generated_corpus_feeds_pass_and_hold_the_newest_thirty(corpus: Project) -> None:
+    assert check_all(corpus.site, "https://congan.example.vn/") == []
+    antt = feedparser.parse((corpus.site / "the/antt/rss.xml").read_bytes())
     assert len(antt.entries) == 30
     links = [e.link for e in antt.entries]
     assert not any("nhap-antt" in link or "tuong-lai-antt" in link for link in links)
     tagged = []
-    for path in (corpus_site.site / "tin-tuc").glob("*/index.html"):
+    for path in (corpus.site / "tin-tuc").glob("*/index.html"):
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         if "ANTT" in [a.get_text() for a in page.select(".portal-tag")]:
             tagged.append((page.select_one(".portal-meta time")["datetime"], path.parent.name))
@@ -157,40 +138,15 @@ def test_generated_corpus_feeds_pass_and_hold_the_newest_thirty(corpus_site: Pro
     ][:30]
 
 
-def test_two_builds_give_byte_identical_feeds(corpus_site: Project, tmp_path: Path) -> None:
-    again = tmp_path / "again"
-    assert cli.build(corpus_site.root / "mkdocs.yml", again) == 0
-    first = {k: v for k, v in tree_digest(corpus_site.site).items() if k.endswith(".xml")}
-    second = {k: v for k, v in tree_digest(again).items() if k.endswith(".xml")}
-    assert first == second and len(first) > 20
-
-
-def test_hostile_text_gives_escaped_well_formed_feeds(project) -> None:
-    title = 'Tin <script>alert("x")</script> & "ngoặc" \'đơn\'\x01\x0b' + unicodedata.normalize(
-        "NFD", " Tổ quốc"
-    )
-    proj = project(
-        {
-            "news/a.md": item(
-                title.replace("\\", "\\\\")
-                .replace('"', '\\"')
-                .replace("\x01", "\\x01")
-                .replace("\x0b", "\\v"),
-                "2018-02-08 09:00",
-                body="Thân <script>alert(1)</script> & <b>đậm</b>\x02 [liên kết](../khac/)",
-                tags='["<b>ANTT</b>", "A&B"]',
-                slug="hostile",
-            )
-        }
-    )
-    assert proj.build() == 0
+def test_hostile_text_gives_escaped_well_formed_feeds(odd: Project) -> None:
+    proj = odd
     expected_title = unicodedata.normalize(
         "NFC", 'Tin <script>alert("x")</script> & "ngoặc" \'đơn\' Tổ quốc'
     )
     for rel in ("rss.xml", "atom.xml", "the/b-antt-b/rss.xml", "the/a-b/atom.xml"):
         feed = feedparser.parse((proj.site / rel).read_bytes())
         assert feed.bozo == 0, (rel, feed.get("bozo_exception"))
-        [entry] = feed.entries
+        [entry] = [e for e in feed.entries if e.link.endswith("/tin-tuc/hostile-feed/")]
         assert entry.title == expected_title
         content = entry.content[0].value
         assert "<script>" not in content and "&lt;script&gt;" in content
@@ -199,15 +155,3 @@ def test_hostile_text_gives_escaped_well_formed_feeds(project) -> None:
         assert {t.term for t in entry.tags} >= {"<b>ANTT</b>", "A&B"}
     raw = (proj.site / "rss.xml").read_text(encoding="utf-8")
     assert "<script>" not in raw and "<b>ANTT</b>" not in raw
-
-
-@pytest.mark.parametrize("site_url", ["", "/tin/", "congan.example.vn", "ftp://congan.example.vn/"])
-def test_missing_or_relative_site_url_is_a_clear_error(project, capfd, site_url: str) -> None:
-    config = mkdocs_yml().replace("site_url: https://congan.example.vn/", f"site_url: '{site_url}'")
-    proj = project({"news/a.md": item("Tin", "2018-02-08 09:00")}, config=config)
-    assert proj.build() != 0
-    err = capfd.readouterr().err
-    # MkDocs rejects some forms itself; the portal rejects the rest. Either way, the field is named.
-    assert "site_url" in err
-    assert "is not an absolute URL" in err or "should include the http:// (scheme)" in err
-    assert "Traceback" not in err

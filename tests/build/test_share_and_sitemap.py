@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,7 +13,7 @@ from lxml import etree
 from PIL import Image
 
 from tests.build.site_checks import html_files, page_url, repo_plan
-from tests.synthetic import mkdocs_yml
+from tests.conftest import soup
 
 SITE = "https://congan.longan.example.vn/"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -30,10 +27,6 @@ NOTICE = "thong-bao/day-manh-xay-dung-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc
 def published():
     """The sample's published items, as the plugin plans them."""
     return {item.url: item for item in repo_plan().collections.published}
-
-
-def soup(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
 def open_graph(page: BeautifulSoup) -> dict[str, list[str]]:
@@ -169,22 +162,3 @@ def test_robots_txt_points_to_the_sitemap(sample_site: Path) -> None:
     assert "User-agent: *" in lines
     assert f"Sitemap: {SITE}sitemap.xml" in lines
     assert not any(line.strip() == "Disallow: /" for line in lines)
-
-
-def test_a_missing_default_card_fails_the_build_with_the_fix(project, capfd) -> None:
-    config = mkdocs_yml().replace(
-        "      page_size: 10\n", "      page_size: 10\n      share_card: assets/the.jpg\n"
-    )
-    assert project(config=config).build() != 0
-    err = capfd.readouterr().err
-    assert 'mkdocs.yml:12: share_card: "assets/the.jpg" is not an image in content/ — run' in err
-
-
-def test_plain_mkdocs_with_a_relative_config_path_builds(project) -> None:
-    """`make preview` runs MkDocs itself, with mkdocs.yml relative to the working folder."""
-    proj = project()
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", "out"]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(command, cwd=proj.root, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert (proj.root / "out/sitemap-pages.xml").is_file()
