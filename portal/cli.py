@@ -1,4 +1,5 @@
-"""`portal build`: build the site into a staging folder and swap it in only when it is whole.
+"""Command line (above every stage): `portal build` builds the site into a staging folder and swap
+it in only when it is whole.
 
 A content error, a crash or an interrupted build leaves the previously published `site/`
 exactly as it was.

@@ -1,4 +1,6 @@
-"""Dates as the portal understands them: aware datetimes in Asia/Ho_Chi_Minh from the start."""
+"""Shared by every stage: dates as the portal understands them, aware datetimes in Asia/Ho_Chi_Minh
+from the start.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Content errors: what an editor sees when a file is wrong."""
+"""Shared by every stage: content errors, what an editor sees when a file is wrong."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Text normalisation and slugs: one place for both, used by every stage."""
+"""Shared by every stage: text normalisation and slugs, one place for both, used by every stage."""
 
 from __future__ import annotations
 

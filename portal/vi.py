@@ -1,4 +1,6 @@
-"""Vietnamese for people: UI strings, dates and numbers. Formatting happens only here."""
+"""Shared by every stage: Vietnamese for people, UI strings, dates and numbers. Formatting happens
+only here.
+"""
 
 from __future__ import annotations
 
@@ -116,11 +118,21 @@ UI = {
     "not_found_text": "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.",
     "not_found_back": "Về trang chủ",
     "draft": "Bản nháp (chỉ hiện khi xem trước)",
+    "feed_site_title": "{site}",
+    "feed_site_description": "Tin mới nhất của {site}",
+    "feed_category_title": "{name} – {site}",
+    "feed_category_description": "Chuyên mục {name}",
+    "feed_tag_title": "{name} – {site}",
+    "feed_tag_description": "Tin bài có từ khóa {name}",
+    "feed_documents_title": "Tài liệu – {site}",
+    "feed_documents_description": "Văn bản và tài liệu mới của {site}",
+    "doc_pages_count": "{count} trang",
+    "xlsx_sheet": "Danh sách",
 }
 
 
 def format_number(value: int | float, decimals: int = 0) -> str:
-    """19732 -> "19.732"; 1.25 with decimals=1 -> "1,3" (Vietnamese separators)."""
+    """19732 -> "19.732"; 1.26 with decimals=1 -> "1,3" (Vietnamese separators)."""
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 

@@ -30,7 +30,9 @@
     var pad = function (n) { return (n < 10 ? "0" : "") + n; };
     var printed = pad(now.getDate()) + "/" + pad(now.getMonth() + 1) + "/" + now.getFullYear();
     var url = footer.getAttribute("data-portal-print-footer").replace(/["\\]/g, "");
-    footer.textContent = footer.textContent.replace(/content: "[^"]*"/, 'content: "' + url + " · In ngày " + printed + '"');
+    // The words come from the page (portal/vi.py), like every string the portal shows.
+    var label = footer.getAttribute("data-printed-on").replace(/["\\]/g, "");
+    footer.textContent = footer.textContent.replace(/content: "[^"]*"/, 'content: "' + url + " · " + label + " " + printed + '"');
   }
 
   var bar = document.querySelector("[data-portal-font-size]");

@@ -1,0 +1,1 @@
+"""Content stage: load content files and validate them into typed models."""

@@ -1,4 +1,4 @@
-"""Load: find Markdown files, split and parse YAML front matter, normalise text.
+"""Content stage (load): find Markdown files, split and parse YAML front matter, normalise text.
 
 Returns plain records carrying their source path and the line of every field, so later
 stages can point an editor at the exact line.

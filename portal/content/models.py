@@ -1,4 +1,6 @@
-"""Typed content models: what validation produces and every later stage consumes."""
+"""Content stage (validate): the typed content models, what validation produces and every later
+stage consumes.
+"""
 
 from __future__ import annotations
 

@@ -1,0 +1,1 @@
+"""Counter: the visitor counting service and its store (runs beside the site)."""

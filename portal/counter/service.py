@@ -1,4 +1,5 @@
-"""The counting service over HTTP (standard library only): record a view, read the counts.
+"""Counter (service): the counting service over HTTP (standard library only): record a view, read
+the counts.
 
     POST /api/view     body {"path": "/tin-tuc/x/"} (text/plain or application/json)
                        -> 200 {"online", "today", "total", "page"}

@@ -1,4 +1,5 @@
-"""The visitor counter's state: views per day and per page in SQLite, visitors online in memory.
+"""Counter (store): the visitor counter's state, views per day and per page in SQLite, visitors
+online in memory.
 
 Privacy by construction: nothing that identifies a reader reaches the disk. A visitor is a hash
 of IP address, user agent and a salt that changes every day (Vietnam time) and lives only in

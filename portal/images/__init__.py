@@ -1,0 +1,1 @@
+"""Images stage: process photos into small, clean derivatives, once, with a cache."""

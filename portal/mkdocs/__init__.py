@@ -1,0 +1,1 @@
+"""MkDocs adapter: the only sub-package that imports MkDocs."""

@@ -23,6 +23,7 @@ from ..dates import TZ
 from ..site.channels import Channel
 from ..site.collect import Collections, newest
 from ..site.settings import Settings
+from ..vi import UI
 
 RSS_TYPE = "application/rss+xml"
 ATOM_TYPE = "application/atom+xml"
@@ -234,8 +235,8 @@ def render_documents(
     """/tai-lieu/rss.xml and atom.xml: the newest documents, each with its file enclosed."""
     latest = sorted(attachments, key=lambda a: (a.date, a.id), reverse=True)[:feed_size]
     channel = Channel(
-        f"Tài liệu – {site.name}",
-        f"Văn bản và tài liệu mới của {site.name}",
+        UI["feed_documents_title"].format(site=site.name),
+        UI["feed_documents_description"].format(site=site.name),
         urls.attachments(),
         urls.attachments(),
         (),

@@ -9,14 +9,14 @@ from collections.abc import Callable, Mapping
 from ..content.models import Attachment
 from ..content.references import SHORTHAND
 from ..text import fold
-from ..vi import format_size
+from ..vi import UI, format_size
 
 
 def describe(attachment: Attachment) -> str:
     """The metadata line of a document wherever it is listed: "PDF, 3 trang, 1,2 MB"."""
     parts = [attachment.file_type.abbreviation]
     if attachment.pages:
-        parts.append(f"{attachment.pages} trang")
+        parts.append(UI["doc_pages_count"].format(count=attachment.pages))
     parts.append(format_size(attachment.size))
     return ", ".join(parts)
 

@@ -11,13 +11,14 @@ from openpyxl.styles import Font
 from openpyxl.writer.excel import ExcelWriter
 
 from ..content.tables import Table
+from ..vi import UI
 
 
 def to_xlsx(table: Table, title: str, when: datetime) -> bytes:
     """An XLSX of the table; the same table and date always give the same bytes."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = "Danh sách"
+    sheet.title = UI["xlsx_sheet"]
     sheet.append(list(table.headers))
     for cell in sheet[1]:
         cell.font = Font(bold=True)

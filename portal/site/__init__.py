@@ -1,0 +1,1 @@
+"""Site stage: settings, collections, typed pages and the plan of the whole site."""

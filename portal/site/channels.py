@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from .. import urls
 from ..content.models import Item
+from ..vi import UI
 from .collect import Collections
 
 
@@ -33,8 +34,8 @@ def channels(collections: Collections, site_name: str, feed_size: int) -> list[C
     """The site feed first, then one per category, then one per tag."""
     result = [
         Channel(
-            site_name,
-            f"Tin mới nhất của {site_name}",
+            UI["feed_site_title"].format(site=site_name),
+            UI["feed_site_description"].format(site=site_name),
             "",
             "",
             collections.published[:feed_size],
@@ -43,8 +44,8 @@ def channels(collections: Collections, site_name: str, feed_size: int) -> list[C
     for category in collections.categories:
         result.append(
             Channel(
-                f"{category.name} – {site_name}",
-                category.description or f"Chuyên mục {category.name}",
+                UI["feed_category_title"].format(name=category.name, site=site_name),
+                category.description or UI["feed_category_description"].format(name=category.name),
                 category.url,
                 category.url,
                 collections.by_category[category.slug][:feed_size],
@@ -53,8 +54,8 @@ def channels(collections: Collections, site_name: str, feed_size: int) -> list[C
     for tag in collections.tags:
         result.append(
             Channel(
-                f"{tag.name} – {site_name}",
-                f"Tin bài có từ khóa {tag.name}",
+                UI["feed_tag_title"].format(name=tag.name, site=site_name),
+                UI["feed_tag_description"].format(name=tag.name),
                 tag.url,
                 tag.url,
                 collections.by_tag[tag.slug][:feed_size],

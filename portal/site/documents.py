@@ -1,4 +1,4 @@
-"""Collect for documents: attachments with what refers to them, and the register."""
+"""Site stage (collect): the documents, attachments with what refers to them, and the register."""
 
 from __future__ import annotations
 

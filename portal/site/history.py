@@ -1,4 +1,6 @@
-"""History: when each file last changed, from git, for pages that have no date of their own."""
+"""Site stage (plan): history, when each file last changed, from git, for pages that have no date
+of their own.
+"""
 
 from __future__ import annotations
 

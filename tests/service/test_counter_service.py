@@ -7,7 +7,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -189,7 +188,6 @@ def test_data_survives_a_crash_and_a_restart(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
-    time.sleep(0.1)
     stored = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.is_file())
     assert b"127.0.0.1" not in stored and b"Python-urllib" not in stored
 
