@@ -16,6 +16,9 @@ from pathlib import Path
 
 from .counter.service import CounterServer, RateLimit
 from .counter.store import Counter
+from .errors import ContentError, ContentErrors
+from .repository import plan_repository
+from .vi import UI, format_date
 
 
 def build(config_file: Path, site_dir: Path, preview: bool = False) -> int:
@@ -46,6 +49,36 @@ def build(config_file: Path, site_dir: Path, preview: bool = False) -> int:
     return 0
 
 
+def check(config_file: Path, annotations: bool = False) -> int:
+    """`portal check`: every problem of the repository, without building (no MkDocs)."""
+    try:
+        plan = plan_repository(config_file)
+    except ContentErrors as exc:
+        for error in exc.errors:
+            print(github_annotation(error) if annotations else f"  {error}")
+        print(UI["check_failed"].format(count=len(exc.errors)), file=sys.stderr)
+        return 1
+    published = plan.collections.published
+    notices = sum(1 for item in published if item.notice)
+    counts = {"news": len(published) - notices, "notices": notices}
+    print(UI["check_ok"].format(**counts, documents=len(plan.documents.attachments)))
+    for item in plan.collections.scheduled:
+        when = format_date(item.date)
+        print(UI["check_scheduled"].format(when=when, title=item.title, source=item.source))
+    return 0
+
+
+def github_annotation(error: ContentError) -> str:
+    """A GitHub Actions workflow command, so a pull request shows the problem on its line."""
+
+    def escape(text: str, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    where = f"file={escape(error.path, True)},line={error.line},title={escape(error.field, True)}"
+    return f"::error {where}::{escape(f'{error.message} — {error.fix}')}"
+
+
 def run_counter(
     data_dir: Path, host: str, port: int, origin: str, trust_proxy: bool, limit: RateLimit
 ) -> int:
@@ -71,6 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument(
         "--preview", action="store_true", help="also publish drafts and future items (local only)"
     )
+    check_cmd = sub.add_parser("check", help="check every content file without building")
+    check_cmd.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"))
+    check_cmd.add_argument(
+        "--format", choices=("text", "github"), default="text", help="github: annotations"
+    )
     counter_cmd = sub.add_parser("counter", help="run the visitor counting service")
     counter_cmd.add_argument("--data-dir", type=Path, default=Path("counter-data"))
     counter_cmd.add_argument("--host", default="127.0.0.1")
@@ -94,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
             args.data_dir, args.host, args.port, args.origin, args.trust_proxy, limit
         )
     config_file = args.config_file.resolve()
+    if args.command == "check":
+        return check(config_file, annotations=args.format == "github")
     site_dir = (args.site_dir or config_file.parent / "site").resolve()
     return build(config_file, site_dir, preview=args.preview)
 

@@ -128,6 +128,11 @@ UI = {
     "feed_documents_description": "Văn bản và tài liệu mới của {site}",
     "doc_pages_count": "{count} trang",
     "xlsx_sheet": "Danh sách",
+    "check_ok": (
+        "Đã kiểm tra {news} tin bài, {notices} thông báo, {documents} tài liệu: không có lỗi."
+    ),
+    "check_failed": "Có {count} lỗi cần sửa.",
+    "check_scheduled": "Hẹn giờ đăng: {when} — {title} ({source})",
 }
 
 

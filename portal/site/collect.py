@@ -79,6 +79,7 @@ class Collections:
     by_tag: dict[str, tuple[Item, ...]]  # by tag slug
     neighbours: dict[str, Neighbours] = field(repr=False)  # by item URL
     today: date = date(1970, 1, 1)  # the build day in Vietnam: decides which notices expired
+    scheduled: tuple[Item, ...] = ()  # not drafts, dated after the build time: soonest first
 
     @functools.cached_property
     def notices(self) -> tuple[Item, ...]:
@@ -175,6 +176,7 @@ def collect(
     now: datetime,
     preview: bool = False,
 ) -> Collections:
+    items = tuple(items)
     published = newest_first(i for i in items if is_published(i, now, preview))
     by_category: dict[str, tuple[Item, ...]] = {
         c.slug: tuple(i for i in published if i.category.slug == c.slug) for c in categories
@@ -194,4 +196,7 @@ def collect(
         by_tag,
         neighbours,
         today=now.astimezone(TZ).date(),
+        scheduled=tuple(
+            sorted((i for i in items if not i.draft and i.date > now), key=lambda i: i.date)
+        ),
     )

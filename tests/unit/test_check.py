@@ -1,0 +1,60 @@
+"""`portal check`: every problem of a repository in one run, without building."""
+
+from __future__ import annotations
+
+import re
+
+from portal import cli
+from tests.conftest import REPO, item
+
+# The syntax GitHub Actions reads as an annotation on a file's line.
+ANNOTATION = re.compile(r"^::error file=[^,:]+,line=\d+,title=[^:]+::.+$")
+
+
+def broken(project):
+    return project(
+        {
+            "news/a.md": item("Tin ngày sai", "31/12/2024"),
+            "news/b.md": item("Tin ảnh", "2024-03-01 08:00", body="![Ảnh](khong-co.jpg)"),
+            "news/c.md": item("Tin chuyên mục", "2024-03-01 08:00", category="Tin tuc"),
+            "news/d.md": item(
+                "Tin tài liệu", "2024-03-01 08:00", attachments="[khong-co-tai-lieu]"
+            ),
+            "news/e.md": "---\ntitle: [hỏng\ndate: 2024-03-01\n---\n\nx\n",
+        }
+    )
+
+
+def test_the_sample_passes_the_check(capsys) -> None:
+    assert cli.main(["check", "-f", str(REPO / "mkdocs.yml")]) == 0
+    assert "không có lỗi" in capsys.readouterr().out
+
+
+def test_every_problem_comes_out_in_one_run_with_its_line(project, capsys) -> None:
+    proj = broken(project)
+    assert cli.main(["check", "-f", str(proj.root / "mkdocs.yml")]) == 1
+    out = capsys.readouterr().out
+    for expected in (
+        'news/a.md:3: date: "31/12/2024"',
+        'news/b.md:7: image: file "news/khong-co.jpg" not found',
+        'news/c.md:4: category: unknown category "Tin tuc"',
+        'news/d.md:5: attachments: no attachment has the id "khong-co-tai-lieu"',
+        "news/e.md:3: front matter: the YAML cannot be read",
+    ):
+        assert expected in out, (expected, out)
+    assert "Traceback" not in out
+
+
+def test_github_format_prints_one_annotation_per_problem(project, capsys) -> None:
+    proj = broken(project)
+    assert cli.main(["check", "-f", str(proj.root / "mkdocs.yml"), "--format", "github"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 5
+    assert all(ANNOTATION.match(line) for line in lines), lines
+
+
+def test_scheduled_items_are_listed_with_their_time(project, capsys) -> None:
+    proj = project({"news/sau.md": item("Tin hẹn giờ", "2099-11-24 08:00")})
+    assert cli.main(["check", "-f", str(proj.root / "mkdocs.yml")]) == 0
+    out = capsys.readouterr().out
+    assert "Hẹn giờ đăng: Thứ ba, 24/11/2099, 08:00 — Tin hẹn giờ (news/sau.md)" in out
