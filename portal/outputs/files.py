@@ -10,9 +10,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from .. import urls
+from ..content.models import Item
+from ..content.tables import Table
 from ..errors import ContentError, ContentErrors
 from ..site.history import last_commits
 from ..site.plan import SitePlan
@@ -98,7 +101,7 @@ def site_outputs(plan: SitePlan, static: Iterable[StaticFile]) -> Outputs:
     return outputs
 
 
-def _xlsx(table, title, date, _rendered: Rendered) -> bytes:  # noqa: ANN001
+def _xlsx(table: Table, title: str, date: datetime, _rendered: Rendered) -> bytes:
     return to_xlsx(table, title, date)
 
 
@@ -107,7 +110,7 @@ def _add_feeds(outputs: Outputs, plan: SitePlan) -> None:
     site = feeds.site_info(plan.settings)
     collections = plan.collections
 
-    def bodies(items, rendered: Rendered) -> dict[str, str]:  # noqa: ANN001
+    def bodies(items: Iterable[Item], rendered: Rendered) -> dict[str, str]:
         return {item.url: feed_lead(plan.photos, item) + rendered(item.url) for item in items}
 
     for channel in plan.channels:
@@ -127,13 +130,15 @@ def _add_feeds(outputs: Outputs, plan: SitePlan) -> None:
         outputs.add(path, Output("the documents feed", produce=lambda _, p=path: docs()[p]))
 
 
-def _sitemap_pages(plan: SitePlan, static: tuple[StaticFile, ...]) -> list[tuple[str, object]]:
+def _sitemap_pages(
+    plan: SitePlan, static: tuple[StaticFile, ...]
+) -> list[tuple[str, datetime | None]]:
     """Every published page with its last change: generated pages know theirs; static pages
     take their last commit, and the home page also its newest item."""
     settings = plan.settings
     changed = last_commits(settings.root, settings.docs_dir)
     newest = max((i.modified for i in plan.collections.published), default=None)
-    entries: list[tuple[str, object]] = [(page.url, page.modified) for page in plan.pages]
+    entries: list[tuple[str, datetime | None]] = [(page.url, page.modified) for page in plan.pages]
     for file in static:
         if file.url is None:
             continue

@@ -96,8 +96,13 @@ def read_settings(config_file: Path, preview: bool | None = None) -> Settings:
     name = config_file.name
     text = normalize_text(config_file.read_bytes().decode("utf-8"))
     try:
-        node = yaml.compose(text, Loader=_ConfigLoader)
-        data = yaml.load(text, Loader=_ConfigLoader) or {}
+        # One parse: the node tree gives each option's line, the data its value.
+        loader = _ConfigLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = (loader.construct_document(node) if node is not None else None) or {}
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
