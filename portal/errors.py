@@ -28,6 +28,5 @@ class ContentErrors(Exception):
         super().__init__(self.report())
 
     def report(self) -> str:
-        count = len(self.errors)
-        head = f"{count} content error{'s' if count != 1 else ''}; nothing was published:"
+        head = f"{len(self.errors)} lỗi trong nội dung; chưa đăng gì, trang cũ vẫn giữ nguyên:"
         return "\n".join([head, *(f"  {e}" for e in self.errors)])

@@ -48,12 +48,16 @@ class Plan:
 
 
 def plan_repository(
-    config_file: Path | str, now: datetime | None = None, preview: bool | None = None
+    config_file: Path | str,
+    now: datetime | None = None,
+    preview: bool | None = None,
+    process_photos: bool = True,
 ) -> Plan:
     """The plan of the repository whose configuration is `config_file` (its mkdocs.yml);
-    raises ContentErrors with every problem found."""
+    raises ContentErrors with every problem found. `process_photos=False` finds photo
+    problems without processing any photo (`portal check`)."""
     settings = read_settings(Path(config_file), preview)
-    site = plan_site(settings, now or build_time())
+    site = plan_site(settings, now or build_time(), process_photos)
     static = tuple(static_files(settings.root, settings.docs_dir))
     return Plan(site, static, site_outputs(site, static))
 

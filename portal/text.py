@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from slugify import slugify as _slugify
 
@@ -49,6 +51,24 @@ def is_slug(text: str) -> bool:
 def fold(text: str) -> str:
     """Casefolded NFC text with single spaces: the identity of a tag or a category name."""
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _bare(text: str) -> str:
+    """What a typist on a phone may leave out: diacritics (đ too), case, spaces, hyphens."""
+    return slugify(text).replace("-", "")
+
+
+def closest(value: str, options: Iterable[str]) -> str | None:
+    """The option an editor most likely meant, ignoring diacritics, case and spacing; None
+    when nothing is close enough to suggest with confidence."""
+    by_key: dict[str, str] = {}
+    for option in options:
+        by_key.setdefault(_bare(option), option)
+    key = _bare(value)
+    if key in by_key:
+        return by_key[key]
+    match = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.8)
+    return by_key[match[0]] if match else None
 
 
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")

@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from ..errors import ContentError
-from ..text import fold
+from ..text import closest, fold
 from .fields import (
     ATTACHMENT_FIELDS,
     Problems,
@@ -86,9 +86,10 @@ def load_attachments(
                 ContentError(
                     rel,
                     1,
-                    "file",
-                    "has no metadata, so it cannot be published",
-                    f"add {Path(rel).with_suffix('.yml').name} beside it with title, kind and date",
+                    "tệp",
+                    "tệp chưa có thông tin mô tả nên chưa đăng được",
+                    f"chạy portal new tai-lieu {rel} để tạo {Path(rel).with_suffix('.yml').name}"
+                    " bên cạnh, rồi điền title, kind, date",
                 )
             )
     errors.extend(_check_ids(attachments))
@@ -107,7 +108,7 @@ def _one(
     text = read_text(meta_path, rel)
     if isinstance(text, ContentError):
         return [text]
-    parsed = parse_yaml(text, rel, first_line=1)
+    parsed = parse_yaml(text, rel, first_line=1, label="tệp thông tin")
     if isinstance(parsed, list):
         return parsed
     meta, lines = parsed
@@ -119,14 +120,14 @@ def _one(
     kind = kind_field(doc, kinds, problems)
     date = date_field(doc, "date", problems, required=True)
     number = number_field(doc, problems)
-    slug = slug_field(doc, path.stem if path else "", problems) if path else ""
+    slug = slug_field(doc, "id", path.stem if path else "", problems) if path else ""
     group_by = list_field(doc, "group_by", problems)
     fields = {
         name: text_field(doc, name, problems) for name in ("issuer", "description", "replaces")
     }
     if path in claimed:
         problems.add(
-            "file", f"{path.name} is already described by another metadata file", "keep one"
+            "file", f"{path.name} đã có một tệp thông tin khác mô tả", "giữ lại một trong hai"
         )
     if path is None or problems.errors or date is None:
         return problems.errors
@@ -138,9 +139,9 @@ def _one(
             ContentError(
                 file_rel,
                 1,
-                "file",
-                f'".{ext}" is not a type the portal publishes',
-                f"convert it to one of: {', '.join(sorted(FILE_TYPES))}",
+                "tệp",
+                f'cổng không đăng tệp loại ".{ext}"',
+                f"chuyển tệp sang một trong các loại: {', '.join(sorted(FILE_TYPES))}",
             )
         ]
     data = path.read_bytes()
@@ -153,10 +154,13 @@ def _one(
         table = described
         for column in group_by:
             if column not in table.headers:
+                close = closest(column, table.headers)
                 problems.add(
                     "group_by",
-                    f'"{column}" is not a column of {path.name}',
-                    f"use one of: {', '.join(table.headers)}",
+                    f'{path.name} không có cột "{column}"',
+                    f'có phải là "{close}"?'
+                    if close
+                    else f"dùng một trong: {', '.join(table.headers)}",
                 )
         if problems.errors:
             return problems.errors
@@ -186,7 +190,7 @@ def _data_file(
     named: Any = doc.meta.get("file")
     if named is not None:
         if not isinstance(named, str) or not named.strip():
-            problems.add("file", "must be a file name", "write file: ten-tep.pdf")
+            problems.add("file", "cần ghi tên tệp", "viết file: ten-tep.pdf")
             return None
         candidate = meta_path.parent / named
     else:
@@ -194,11 +198,11 @@ def _data_file(
             p for p in data_files if p.parent == meta_path.parent and p.stem == meta_path.stem
         ]
         if len(same_stem) != 1:
-            found = ", ".join(p.name for p in same_stem) or "none"
+            found = ", ".join(p.name for p in same_stem) or "không có tệp nào"
             problems.add(
                 "file",
-                f"needs exactly one file named {meta_path.stem}.* beside it (found: {found})",
-                'rename the file, or say which one with "file: …"',
+                f"cần đúng một tệp tên {meta_path.stem}.* bên cạnh (đang có: {found})",
+                'đổi tên tệp cho khớp, hoặc ghi rõ tệp nào bằng dòng "file: …"',
             )
             return None
         candidate = same_stem[0]
@@ -206,12 +210,15 @@ def _data_file(
     if not resolved.is_relative_to(base.resolve()):
         problems.add(
             "file",
-            f'"{named or candidate.name}" leaves the attachments folder',
-            "put the file inside attachments/ (links pointing outside are refused too)",
+            f'"{named or candidate.name}" nằm ngoài thư mục attachments/',
+            "đặt tệp vào trong thư mục attachments/ (lối tắt trỏ ra ngoài cũng không được nhận)",
         )
         return None
     if not resolved.is_file():
-        problems.add("file", f'"{named}" does not exist', "check the file name and its folder")
+        names = [p.name for p in resolved.parent.iterdir()] if resolved.parent.is_dir() else []
+        close = closest(str(named), names)
+        hint = f'có phải là "{close}"? ' if close else ""
+        problems.add("file", f'không có tệp "{named}"', f"{hint}kiểm tra tên tệp và thư mục của nó")
         return None
     return candidate
 
@@ -223,16 +230,24 @@ def _describe(data: bytes, ext: str, rel: str) -> int | Table | None | ContentEr
             return len(PdfReader(io.BytesIO(data)).pages)
         except (PdfReadError, ValueError, OSError) as exc:
             return ContentError(
-                rel, 1, "file", f"the PDF cannot be read ({exc})", "export it again as PDF"
+                rel,
+                1,
+                "tệp",
+                f"tệp PDF bị hỏng, không đọc được ({type(exc).__name__})",
+                "xuất lại tài liệu thành PDF rồi chép đè",
             )
     if ext == "csv":
         try:
             return parse_csv(data)
         except TableError as exc:
-            return ContentError(rel, exc.line, "file", f"the CSV cannot be read: {exc}", exc.fix)
-        except csv.Error as exc:  # unbalanced quotes and the like
+            return ContentError(rel, exc.line, "tệp", f"danh sách CSV viết sai: {exc}", exc.fix)
+        except csv.Error:  # unbalanced quotes and the like
             return ContentError(
-                rel, 1, "file", f"the CSV cannot be read: {exc}", "check its quotes"
+                rel,
+                1,
+                "tệp",
+                "danh sách CSV có dấu ngoặc kép không khớp",
+                "kiểm tra các dấu ngoặc kép, hoặc lưu lại từ Excel",
             )
     return None
 
@@ -247,9 +262,9 @@ def _check_ids(attachments: list[Attachment]) -> list[ContentError]:
                 ContentError(
                     attachment.meta_source,
                     1,
-                    "slug",
-                    f'the id "{attachment.id}" is also used by {other.meta_source}',
-                    'give one of them its own "slug: …"',
+                    "id",
+                    f'mã tài liệu "{attachment.id}" trùng với {other.meta_source}',
+                    f"đặt cho một trong hai tệp một dòng id: {attachment.id}-2",
                 )
             )
     ids = set(seen)
@@ -260,8 +275,17 @@ def _check_ids(attachments: list[Attachment]) -> list[ContentError]:
                     attachment.meta_source,
                     1,
                     "replaces",
-                    f'no attachment has the id "{attachment.replaces}"',
-                    f"use one of: {', '.join(sorted(ids))}",
+                    f'không có tài liệu mã "{attachment.replaces}"',
+                    document_hint(attachment.replaces, ids),
                 )
             )
     return errors
+
+
+def document_hint(wanted: str, ids: Iterable[str]) -> str:
+    """The fix for an unknown document id: the id meant, or the ids there are."""
+    close = closest(wanted, ids)
+    if close:
+        return f'có phải là "{close}"? Viết đúng mã tài liệu'
+    known = ", ".join(sorted(ids))
+    return f"dùng một trong các mã: {known}" if known else "thêm tài liệu vào attachments/ trước"

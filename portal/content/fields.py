@@ -6,43 +6,44 @@ a kind or a document number is checked the same way wherever an editor writes it
 
 from __future__ import annotations
 
-import difflib
 from datetime import datetime
 
-from ..dates import parse_datetime
+from ..dates import iso_example, parse_datetime
 from ..errors import ContentError
-from ..text import fold, is_slug, slugify
+from ..text import closest, fold, is_slug, slugify
 from .load import SourceDoc
+from .syntax import quoted
 
-# Every field an editor may write, with what it means (shown in "unknown field" messages).
+# Every field an editor may write, with what it means (shown when a field name is unknown).
 FIELDS = {
     "title": "tiêu đề",
-    "date": "ngày đăng / ngày ban hành, YYYY-MM-DD HH:MM",
+    "date": "ngày đăng / ngày ban hành, viết 2024-12-31 08:00",
     "category": "chuyên mục",
     "kind": "loại văn bản: Thông báo, Công văn, …",
-    "number": "số và ký hiệu, e.g. 602/UBND-NCTCD",
+    "number": "số và ký hiệu, ví dụ 602/UBND-NCTCD",
     "issuer": "cơ quan ban hành",
     "parent_issuer": "cơ quan chủ quản",
-    "place": "địa danh, e.g. Long An",
-    "subject": "trích yếu (default: the title)",
+    "place": "địa danh, ví dụ Long An",
+    "subject": "trích yếu (bỏ trống: lấy tiêu đề)",
     "signer": "người ký: name, position, authority",
-    "recipients": "nơi nhận, a list",
-    "valid_until": "hiệu lực đến, YYYY-MM-DD",
-    "tags": "từ khóa, a list: [ANTT, Công an]",
-    "summary": "tóm tắt (default: the first paragraph)",
+    "recipients": "nơi nhận, một danh sách",
+    "valid_until": "hiệu lực đến, viết 2024-12-31",
+    "tags": "từ khóa, một danh sách: [ANTT, Công an]",
+    "summary": "tóm tắt (bỏ trống: lấy đoạn đầu của bài)",
     "author": "tác giả",
-    "slug": "the URL name (default: from the title or file name)",
-    "draft": "true keeps the item unpublished",
+    "url": "tên trang trên đường dẫn (bỏ trống: lấy từ tiêu đề)",
+    "id": "mã tài liệu, cũng là tên trên đường dẫn (bỏ trống: lấy từ tên tệp)",
+    "draft": "true: bản nháp, chưa đăng",
     "updated": "ngày cập nhật",
-    "attachments": "tài liệu đính kèm: a list of document ids",
-    "image": "ảnh đại diện: a photo file beside the article, e.g. le-trao-tang.jpg",
-    "image_alt": "mô tả ảnh đại diện cho người khiếm thị (required with image)",
+    "attachments": "tài liệu đính kèm: danh sách mã tài liệu",
+    "image": "ảnh đại diện: tệp ảnh cạnh bài viết, ví dụ le-trao-tang.jpg",
+    "image_alt": "mô tả ảnh đại diện cho người khiếm thị (bắt buộc khi có image)",
     "description": "mô tả",
-    "replaces": "the id of the document this one replaces",
-    "file": "the file, when its name differs from this metadata file's",
-    "group_by": "columns of a CSV list to count rows by, e.g. [Loại hình, Cấp quản lý]",
+    "replaces": "mã của tài liệu mà tài liệu này thay thế",
+    "file": "tên tệp, khi khác tên tệp thông tin này",
+    "group_by": "các cột của danh sách CSV để đếm, ví dụ [Loại hình, Cấp quản lý]",
 }
-_ITEM = ("title", "date", "tags", "summary", "slug", "draft", "updated", "attachments")
+_ITEM = ("title", "date", "tags", "summary", "url", "draft", "updated", "attachments")
 NEWS_FIELDS = (*_ITEM, "category", "author", "image", "image_alt")
 NOTICE_FIELDS = (
     *_ITEM,
@@ -66,7 +67,7 @@ ATTACHMENT_FIELDS = (
     "issuer",
     "description",
     "replaces",
-    "slug",
+    "id",
     "file",
     "group_by",
 )
@@ -88,29 +89,35 @@ class Problems:
 def check_fields(doc: SourceDoc, allowed: tuple[str, ...], problems: Problems) -> None:
     for name in doc.meta:
         if name not in allowed:
-            close = difflib.get_close_matches(name, list(allowed), n=1)
-            hint = f'did you mean "{close[0]}"? ' if close else ""
+            close = closest(name, allowed) or closest(name, [FIELDS[a] for a in allowed])
+            hint = f'có phải là "{_field_named(close, allowed)}"? ' if close else ""
             problems.add(
-                name,
-                f'unknown field "{name}"',
-                f"{hint}known fields: {', '.join(allowed)}",
+                name, f'không có mục "{name}"', f"{hint}các mục dùng được: {', '.join(allowed)}"
             )
+
+
+def _field_named(close: str, allowed: tuple[str, ...]) -> str:
+    return close if close in allowed else next(a for a in allowed if FIELDS[a] == close)
 
 
 def text_field(doc: SourceDoc, name: str, problems: Problems, required: bool = False) -> str:
     value = doc.meta.get(name)
     if value is None:
         if required:
-            problems.add(name, "missing", f'add a line "{name}: …" to the front matter')
+            problems.add(
+                name, "còn thiếu", f'thêm dòng "{name}: …" vào phần đầu bài ({FIELDS[name]})'
+            )
         return ""
     if not isinstance(value, str):
         problems.add(
-            name, f"must be text, not {_kind(value)}", f'write it in quotes: {name}: "{value}"'
+            name,
+            f"cần viết thành chữ, ở đây là {_kind(value)}",
+            f"đặt trong ngoặc kép: {name}: {quoted(_as_text(value))}",
         )
         return ""
     value = " ".join(value.split())
     if required and not value:
-        problems.add(name, "is empty", f'write the {name} after "{name}:"')
+        problems.add(name, "đang để trống", f'viết {FIELDS[name]} sau "{name}:"')
     return value
 
 
@@ -120,15 +127,15 @@ def date_field(
     value = doc.meta.get(name)
     if value is None:
         if required:
-            problems.add(name, "missing", f'add "{name}: 2013-03-19 14:10" (Vietnam time)')
+            problems.add(name, "còn thiếu", f"thêm dòng {name}: {iso_example('')} (giờ Việt Nam)")
         return None
     try:
         return parse_datetime(value)
     except (ValueError, TypeError):
         problems.add(
             name,
-            f'"{value}" is not a date',
-            "write it as YYYY-MM-DD or YYYY-MM-DD HH:MM, e.g. 2013-03-19 14:10",
+            f'"{value}" không phải ngày viết theo cách cổng đọc được',
+            f"viết {name}: {iso_example(value)} (năm-tháng-ngày, rồi giờ:phút nếu có)",
         )
         return None
 
@@ -138,7 +145,9 @@ def bool_field(doc: SourceDoc, name: str, problems: Problems) -> bool:
     if isinstance(value, bool):
         return value
     problems.add(
-        name, f"must be true or false, not {value!r}", f"write {name}: true or {name}: false"
+        name,
+        f'chỉ viết true hoặc false, ở đây là "{_as_text(value)}"',
+        f"viết {name}: true (có) hoặc {name}: false (không)",
     )
     return False
 
@@ -148,14 +157,17 @@ def list_field(doc: SourceDoc, name: str, problems: Problems) -> tuple[str, ...]
     if value is None:
         return ()
     if not isinstance(value, list):
-        problems.add(name, f"must be a list, not {_kind(value)}", f"write {name}: [first, second]")
+        given = ", ".join(part.strip() for part in _as_text(value).split(",")) or "…"
+        problems.add(name, "cần viết thành danh sách trong ngoặc vuông", f"viết {name}: [{given}]")
         return ()
     result: list[str] = []
     seen: set[str] = set()
     for entry in value:
         if not isinstance(entry, str | int) or isinstance(entry, bool) or not str(entry).strip():
             problems.add(
-                name, f"entry {entry!r} is not a word or phrase", "remove it or write it as text"
+                name,
+                f'"{_as_text(entry)}" trong danh sách không phải một từ hay cụm từ',
+                "bỏ đi, hoặc viết thành chữ trong ngoặc kép",
             )
             continue
         text = " ".join(str(entry).split())
@@ -165,19 +177,25 @@ def list_field(doc: SourceDoc, name: str, problems: Problems) -> tuple[str, ...]
     return tuple(result)
 
 
-def slug_field(doc: SourceDoc, default: str, problems: Problems) -> str:
-    """The URL name given in `slug:`, or made from `default` (the title, the file name)."""
-    given = doc.meta.get("slug")
+def slug_field(doc: SourceDoc, name: str, default: str, problems: Problems) -> str:
+    """The URL name given in `name` (`url:` of an item, `id:` of a document), or made from
+    `default` (the title, the file name)."""
+    given = doc.meta.get(name)
     if given is None:
         slug = slugify(default)
         if default and not slug:
-            problems.add("title", "gives an empty URL name", 'add "slug: a-short-name"')
+            problems.add(
+                "title",
+                "tiêu đề không có chữ cái hay chữ số nào để làm đường dẫn trang",
+                f'thêm dòng "{name}: ten-ngan-gon"',
+            )
         return slug
     if not isinstance(given, str) or not is_slug(given):
+        example = slugify(str(given)) or "tin-moi"
         problems.add(
-            "slug",
-            f'"{given}" is not a valid URL name',
-            f'use lowercase letters, digits and hyphens, e.g. "{slugify(str(given)) or "tin-moi"}"',
+            name,
+            f'"{_as_text(given)}" không dùng được trong đường dẫn trang',
+            f"chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối: {name}: {example}",
         )
         return ""
     return given
@@ -187,7 +205,9 @@ def kind_field(doc: SourceDoc, kinds: dict[str, str], problems: Problems) -> str
     """A kind of document from the declared list (`kinds`: folded -> as declared)."""
     kind = text_field(doc, "kind", problems, required=True)
     if kind and fold(kind) not in kinds:
-        problems.add("kind", f'unknown kind "{kind}"', f"use one of: {', '.join(kinds.values())}")
+        close = closest(kind, kinds.values())
+        fix = f"viết kind: {close}" if close else f"dùng một trong: {', '.join(kinds.values())}"
+        problems.add("kind", f'không có loại văn bản "{kind}"', fix)
         return ""
     return kinds.get(fold(kind), "")
 
@@ -200,11 +220,22 @@ def number_field(doc: SourceDoc, problems: Problems, required: bool = False) -> 
     return text_field(doc, "number", problems, required=required)
 
 
+def _as_text(value: object) -> str:
+    """A value as the editor wrote it, near enough: lists without brackets and quotes."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ", ".join(_as_text(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_as_text(v)}" for k, v in value.items())
+    return str(value)
+
+
 def _kind(value: object) -> str:
     return {
         bool: "true/false",
-        int: "a number",
-        float: "a number",
-        list: "a list",
-        dict: "a block of fields",
-    }.get(type(value), type(value).__name__)
+        int: "một con số",
+        float: "một con số",
+        list: "một danh sách",
+        dict: "một nhóm mục",
+    }.get(type(value), "một giá trị khác")

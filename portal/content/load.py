@@ -14,6 +14,7 @@ import yaml
 
 from ..errors import ContentError
 from ..text import normalize_text
+from . import syntax
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
@@ -53,12 +54,19 @@ def find_markdown(folder: Path) -> list[Path]:
     )
 
 
+HEAD = "phần đầu bài"  # the block of fields between the two "---" lines
+
+
 def read_text(path: Path, rel: str) -> str | ContentError:
     try:
         return normalize_text(path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError as exc:
         return ContentError(
-            rel, 1, "file", f"not valid UTF-8 (byte {exc.start})", "save the file as UTF-8"
+            rel,
+            1,
+            "tệp",
+            f"tệp không lưu theo bảng mã UTF-8 (byte thứ {exc.start})",
+            'mở tệp và lưu lại với bảng mã UTF-8 (Notepad: "Lưu thành", chọn UTF-8)',
         )
 
 
@@ -66,26 +74,12 @@ def parse_document(text: str, rel: str) -> SourceDoc | list[ContentError]:
     """Split `---` front matter from the body and parse it; `text` is already normalised."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        return [
-            ContentError(
-                rel,
-                1,
-                "front matter",
-                "the file does not start with a front matter block",
-                'start the file with "---", the fields (title, date, …), then "---"',
-            )
-        ]
+        fix = 'dòng đầu tiên của tệp là "---", sau đó các mục (title, date, …), rồi một dòng "---"'
+        return [ContentError(rel, 1, HEAD, "tệp không bắt đầu bằng phần đầu bài", fix)]
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
-        return [
-            ContentError(
-                rel,
-                1,
-                "front matter",
-                "the front matter block is never closed",
-                'add a line "---" after the last field',
-            )
-        ]
+        fix = 'thêm một dòng "---" sau mục cuối cùng, trước nội dung bài'
+        return [ContentError(rel, 1, HEAD, 'phần đầu bài chưa có dòng "---" để đóng lại', fix)]
     yaml_text = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1 :])
     parsed = parse_yaml(yaml_text, rel, first_line=2)
@@ -96,76 +90,39 @@ def parse_document(text: str, rel: str) -> SourceDoc | list[ContentError]:
 
 
 def parse_yaml(
-    text: str, rel: str, first_line: int
+    text: str, rel: str, first_line: int, label: str = HEAD
 ) -> tuple[dict[str, Any], dict[str, int]] | list[ContentError]:
+    """The fields of a YAML block; `label` names the block in messages."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return {}, {}
         if not isinstance(node, yaml.MappingNode):
-            return [
-                ContentError(
-                    rel,
-                    first_line + node.start_mark.line,
-                    "front matter",
-                    "the front matter is not a list of fields",
-                    'write one "name: value" per line',
-                )
-            ]
+            line = first_line + node.start_mark.line
+            message = f'{label} không viết theo dạng "tên: giá trị"'
+            return [ContentError(rel, line, label, message, syntax.GENERIC_FIX)]
         errors: list[ContentError] = []
         field_lines: dict[str, int] = {}
         for key_node, _ in node.value:
             line = first_line + key_node.start_mark.line
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str):
-                errors.append(
-                    ContentError(
-                        rel,
-                        line,
-                        "front matter",
-                        "a field name is not text",
-                        "use a name such as title",
-                    )
-                )
+                fix = "tên mục là một từ như title, date"
+                errors.append(ContentError(rel, line, label, "tên mục không phải chữ", fix))
             elif key in field_lines:
-                errors.append(
-                    ContentError(
-                        rel,
-                        line,
-                        key,
-                        f"the field is given twice (first on line {field_lines[key]})",
-                        "keep one of the two lines",
-                    )
-                )
+                message = f"mục này viết hai lần (lần đầu ở dòng {field_lines[key]})"
+                errors.append(ContentError(rel, line, key, message, "giữ lại một trong hai dòng"))
             else:
                 field_lines[key] = line
         if errors:
             return errors
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + (mark.line if mark else 0)
-        problem = exc.problem or str(exc)
-        return [
-            ContentError(
-                rel,
-                line,
-                "front matter",
-                f"the YAML cannot be read ({problem})",
-                'check the indentation and put values containing ":" or "#" in quotes',
-            )
-        ]
-    except yaml.YAMLError as exc:
-        return [
-            ContentError(
-                rel,
-                first_line,
-                "front matter",
-                f"the YAML cannot be read ({exc})",
-                "fix the YAML syntax",
-            )
-        ]
+        index, message, fix = syntax.explain(exc, text.split("\n"))
+        return [ContentError(rel, first_line + index, label, message, fix)]
+    except yaml.YAMLError:
+        return [ContentError(rel, first_line, label, f"{label} viết sai cách", syntax.GENERIC_FIX)]
     finally:
         loader.dispose()
     return {str(k): v for k, v in data.items()}, field_lines

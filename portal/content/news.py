@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..errors import ContentError
-from ..text import first_paragraph, fold, slugify
+from ..text import closest, first_paragraph, fold, slugify
 from .fields import (
     NEWS_FIELDS,
     Problems,
@@ -28,16 +28,19 @@ def item_fields(doc: SourceDoc, problems: Problems, noun: str) -> dict[str, Any]
     updated = date_field(doc, "updated", problems)
     if date and updated and updated < date:
         problems.add(
-            "updated", "is earlier than date", "set updated to the time of the last change"
+            "updated", "ngày cập nhật sớm hơn ngày đăng", "viết updated là lúc sửa bài lần cuối"
         )
     if not doc.body.strip():
         problems.add(
-            "body", f"the {noun} has no text", "write it below the closing ---", doc.body_line
+            "nội dung",
+            f"{noun} chưa có nội dung",
+            'viết nội dung bên dưới dòng "---" thứ hai',
+            doc.body_line,
         )
     return {
         "source": doc.path,
         "title": title,
-        "slug": slug_field(doc, title, problems),
+        "slug": slug_field(doc, "url", title, problems),
         "date": date,
         "updated": updated,
         "tags": tags_field(doc, problems),
@@ -53,7 +56,11 @@ def tags_field(doc: SourceDoc, problems: Problems) -> tuple[str, ...]:
     tags = list_field(doc, "tags", problems)
     for tag in tags:
         if not slugify(tag):
-            problems.add("tags", f'tag "{tag}" has no letters or digits', "remove it or reword it")
+            problems.add(
+                "tags",
+                f'từ khóa "{tag}" không có chữ cái hay chữ số',
+                "bỏ từ khóa này hoặc viết lại",
+            )
     return tags
 
 
@@ -76,14 +83,20 @@ def category_field(
     category = lookup.get(fold(name))
     if category is None:
         names = sorted({c.name for c in lookup.values()})
-        problems.add("category", f'unknown category "{name}"', f"use one of: {', '.join(names)}")
+        close = closest(name, lookup)
+        fix = (
+            f"viết category: {lookup[close].name}"
+            if close
+            else f"dùng một trong: {', '.join(names)}"
+        )
+        problems.add("category", f'không có chuyên mục "{name}"', fix)
     return category
 
 
 def validate_news_item(doc: SourceDoc, lookup: dict[str, Category]) -> Item | list[ContentError]:
     problems = Problems(doc)
     check_fields(doc, NEWS_FIELDS, problems)
-    fields = item_fields(doc, problems, "article")
+    fields = item_fields(doc, problems, "bài viết")
     category = category_field(doc, lookup, problems)
     author = text_field(doc, "author", problems)
     if problems.errors or category is None:
@@ -120,10 +133,10 @@ def duplicate_slugs(items: Sequence[Item], docs: Sequence[SourceDoc]) -> list[Co
                 errors.append(
                     ContentError(
                         a.source,
-                        doc.lines.get("slug") or doc.line_of("title"),
-                        "slug",
-                        f'"{a.slug}" is also used by {b.source}',
-                        'give one of them its own "slug: …"',
+                        doc.lines.get("url") or doc.line_of("title"),
+                        "url",
+                        f'đường dẫn trang "{a.slug}" trùng với bài {b.source}',
+                        f"đặt cho một trong hai bài một dòng url: {a.slug}-2",
                     )
                 )
     return errors

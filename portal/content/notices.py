@@ -21,31 +21,38 @@ from .load import SourceDoc
 from .models import Category, Item, NoticeInfo, Signer
 from .news import duplicate_slugs, item_fields
 
-SIGNER_FIELDS = ("name", "position", "authority")
+SIGNER_FIELDS = {"name": "họ tên", "position": "chức vụ", "authority": "thẩm quyền ký"}
 
 
 def signer_field(doc: SourceDoc, problems: Problems) -> Signer | None:
     value = doc.meta.get("signer")
     example = "signer: {name: Nguyễn Văn A, position: PHÓ GIÁM ĐỐC, authority: KT. GIÁM ĐỐC}"
     if value is None:
-        problems.add("signer", "missing", f"add {example}")
+        problems.add("signer", "còn thiếu người ký", f"thêm dòng {example}")
         return None
     if not isinstance(value, dict):
-        problems.add("signer", "must be a block of fields", f"write {example}")
+        problems.add("signer", "người ký cần ghi đủ họ tên và chức vụ", f"viết {example}")
         return None
     for key in value:
         if key not in SIGNER_FIELDS:
-            problems.add("signer", f'unknown field "{key}"', f"use {', '.join(SIGNER_FIELDS)}")
+            meaning = "; ".join(f"{k} ({v})" for k, v in SIGNER_FIELDS.items())
+            problems.add("signer", f'người ký không có mục "{key}"', f"dùng {meaning}")
     parts = {}
     for key in SIGNER_FIELDS:
         text = value.get(key, "")
         if not isinstance(text, str):
-            problems.add("signer", f"{key} must be text", f"write signer {key} in quotes")
+            problems.add(
+                "signer", f"{key} cần viết thành chữ", f"đặt {key} của signer trong ngoặc kép"
+            )
             text = ""
         parts[key] = " ".join(text.split())
     for key in ("name", "position"):
         if not parts[key]:
-            problems.add("signer", f"{key} is missing", f"add {key} under signer: ({example})")
+            problems.add(
+                "signer",
+                f"người ký còn thiếu {SIGNER_FIELDS[key]}",
+                f"thêm {key} vào signer, ví dụ {example}",
+            )
     if not parts["name"] or not parts["position"]:
         return None
     return Signer(parts["name"], parts["position"], parts["authority"])
@@ -56,7 +63,7 @@ def validate_notice(
 ) -> Item | list[ContentError]:
     problems = Problems(doc)
     check_fields(doc, NOTICE_FIELDS, problems)
-    fields = item_fields(doc, problems, "notice")
+    fields = item_fields(doc, problems, "văn bản")
     kind = kind_field(doc, kinds, problems)
     number = number_field(doc, problems, required=True)
     issuer = text_field(doc, "issuer", problems, required=True)
@@ -67,7 +74,11 @@ def validate_notice(
     recipients = list_field(doc, "recipients", problems)
     valid_until = date_field(doc, "valid_until", problems)
     if fields["date"] and valid_until and valid_until < fields["date"]:
-        problems.add("valid_until", "is earlier than date", "set the last day the notice applies")
+        problems.add(
+            "valid_until",
+            "ngày hết hiệu lực sớm hơn ngày ban hành",
+            "viết valid_until là ngày cuối cùng văn bản còn hiệu lực",
+        )
     if problems.errors or signer is None:
         return problems.errors
     notice = NoticeInfo(
@@ -116,8 +127,8 @@ def duplicate_numbers(items: Sequence[Item], docs: dict[str, SourceDoc]) -> list
                         a.source,
                         docs[a.source].line_of("number"),
                         "number",
-                        f'"{a.notice.number}" from {a.notice.issuer} is also used by {b.source}',
-                        "check the number; each document of an issuer has its own",
+                        f'số "{a.notice.number}" của {a.notice.issuer} trùng với {b.source}',
+                        "kiểm tra lại số; mỗi văn bản của một cơ quan có số riêng",
                     )
                 )
     return errors

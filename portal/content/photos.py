@@ -8,29 +8,30 @@ decorative picture says so with the alt text "trang trí".
 
 from __future__ import annotations
 
-import difflib
 import posixpath
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..errors import ContentError
-from ..text import fold
+from ..text import closest, fold
 from .fields import Problems, text_field
 from .load import SourceDoc
 from .models import ImageRef, Item
 
 DECORATIVE = "trang trí"
 EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+_HEIC = ("ảnh HEIC/HEIF (chụp bằng iPhone) không đăng được", "xuất ảnh thành JPEG")
+_TIFF = ("ảnh TIFF không đăng được", "xuất ảnh thành JPEG")
 _REJECTED = {
-    ".heic": ("HEIC/HEIF photos (iPhone) are not published", "export the photo as JPEG"),
-    ".heif": ("HEIC/HEIF photos (iPhone) are not published", "export the photo as JPEG"),
-    ".svg": ("SVG files are not accepted in content: they can carry scripts", "export as PNG"),
-    ".tif": ("TIFF files are not published", "export the photo as JPEG"),
-    ".tiff": ("TIFF files are not published", "export the photo as JPEG"),
+    ".heic": _HEIC,
+    ".heif": _HEIC,
+    ".svg": ("tệp SVG không được nhận vì có thể chứa mã chạy trên trang", "xuất thành PNG"),
+    ".tif": _TIFF,
+    ".tiff": _TIFF,
 }
 # ![alt](src "title"), src optionally in <…>; alt may hold escaped brackets.
 _IMAGE = re.compile(
@@ -42,6 +43,12 @@ _REF_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]\\])*)\](?:\s?\[(?P<ref>[^\]]*)\
 _REF_DEF = re.compile(r"^ {0,3}\[(?P<ref>[^\]]+)\]:\s*<?(?P<url>[^\s>]+)", re.MULTILINE)
 _FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DOTALL)
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+
+
+@dataclass(frozen=True)
+class Photos:
+    lead: ImageRef | None
+    body: tuple[ImageRef, ...]
 
 
 def is_decorative(alt: str) -> bool:
@@ -93,33 +100,36 @@ def resolve(root: Path, doc_path: str, folder: str, written: str) -> str | tuple
     parts = urlsplit(written)
     if parts.scheme or written.startswith("//"):
         return (
-            f'"{written}" is a link to another site; photos are published from the repository',
-            "download the photo, put it beside the article and write ![…](photo.jpg)",
+            f'"{written}" là ảnh trên trang web khác; cổng chỉ đăng ảnh nằm cùng bài viết',
+            "tải ảnh về, đặt cạnh tệp bài viết rồi viết ![mô tả](ten-anh.jpg)",
         )
     path = unquote(parts.path)
     if path.startswith("/"):
-        return (f'"{written}" starts with /', "write the path relative to the Markdown file")
+        return (
+            f'"{written}" bắt đầu bằng dấu /',
+            "viết đường dẫn tính từ tệp bài viết: ten-anh.jpg hoặc ../anh/ten-anh.jpg",
+        )
     target = posixpath.normpath(posixpath.join(posixpath.dirname(doc_path), path))
     if not target.startswith(folder.rstrip("/") + "/"):
         return (
-            f'"{written}" leaves the {folder}/ folder',
-            f"put the photo inside {folder}/ (beside the article or in {folder}/anh/)",
+            f'"{written}" nằm ngoài thư mục {folder}/',
+            f"đặt ảnh trong {folder}/ (cạnh bài viết hoặc trong {folder}/anh/)",
         )
     ext = posixpath.splitext(target)[1].lower()
     if ext in _REJECTED:
         return (f'"{written}": {_REJECTED[ext][0]}', _REJECTED[ext][1])
     if ext not in EXTENSIONS:
         return (
-            f'"{written}" is not a photo the portal publishes',
-            "use a JPEG, PNG, GIF or WebP file (.jpg, .png, .gif, .webp)",
+            f'"{written}" không phải loại ảnh cổng đăng',
+            "dùng ảnh JPEG, PNG, GIF hoặc WebP (.jpg, .png, .gif, .webp)",
         )
     found = find_file(root, target)
     if found is None:
         directory = (root / target).parent
         names = sorted(p.name for p in directory.iterdir()) if directory.is_dir() else []
-        close = difflib.get_close_matches(posixpath.basename(target), names, n=1)
-        hint = f'did you mean "{close[0]}"? ' if close else ""
-        return (f'file "{target}" not found', f"{hint}put the photo there or correct the path")
+        close = closest(posixpath.basename(target), names)
+        hint = f'có phải là "{close}"? ' if close else ""
+        return (f'không có tệp ảnh "{target}"', f"{hint}chép ảnh vào đó hoặc sửa lại đường dẫn")
     return found
 
 
@@ -145,13 +155,13 @@ def body_images(
         line = body_line + offset
 
         def problem(message: str, fix: str, line: int = line) -> None:
-            errors.append(ContentError(doc_path, line, "image", message, fix))
+            errors.append(ContentError(doc_path, line, "ảnh", message, fix))
 
         if not alt:
             problem(
-                f'photo "{src}" has no alt text',
-                f"describe it for blind readers: ![Lễ trao tặng …]({src}); "
-                f"a purely decorative picture: ![{DECORATIVE}]({src})",
+                f'ảnh "{src}" chưa có mô tả',
+                f"mô tả ảnh cho người khiếm thị: ![Lễ trao tặng …]({src}); "
+                f"ảnh chỉ để trang trí: ![{DECORATIVE}]({src})",
             )
         resolved = resolve(root, doc_path, folder, src)
         if isinstance(resolved, tuple):
@@ -163,9 +173,9 @@ def body_images(
             ContentError(
                 doc_path,
                 body_line + offset,
-                "image",
-                f'photo "{src}" is not written as ![alt text](photo.jpg "caption")',
-                "write each photo inline with its file path beside the article",
+                "ảnh",
+                f'ảnh "{src}" viết theo kiểu tham chiếu',
+                'viết từng ảnh ngay tại chỗ của nó: ![mô tả](ten-anh.jpg "chú thích")',
             )
         )
     return refs, errors
@@ -180,13 +190,15 @@ def lead_image(
     alt = text_field(doc, "image_alt", problems)
     if not written:
         if alt and not problems.errors:
-            problems.add("image_alt", "is set but there is no image", "add image: photo.jpg")
+            problems.add(
+                "image_alt", "có mô tả ảnh nhưng chưa có ảnh", "thêm dòng image: ten-anh.jpg"
+            )
         return None, problems.errors
     if not alt:
         problems.add(
             "image_alt",
-            "missing: the lead photo needs a description",
-            'add image_alt: "Lãnh đạo Công an tỉnh trao Bằng khen cho …"',
+            "ảnh đại diện chưa có mô tả cho người khiếm thị",
+            'thêm dòng image_alt: "Lãnh đạo Công an tỉnh trao Bằng khen cho …"',
         )
     resolved = resolve(root, doc.path, folder, written)
     if isinstance(resolved, tuple):
@@ -195,15 +207,17 @@ def lead_image(
     return image_ref(resolved, written, alt, "", doc.line_of("image")), problems.errors
 
 
-def attach_images(
-    root: Path, items: Sequence[Item], docs: Sequence[SourceDoc], folders: Sequence[str]
-) -> tuple[list[Item], list[ContentError]]:
-    """Items with their lead photo and body photos, or the problems with them."""
-    by_path = {doc.path: doc for doc in docs}
-    result: list[Item] = []
+def doc_photos(
+    root: Path, docs: Sequence[SourceDoc], folders: Sequence[str]
+) -> tuple[dict[str, Photos], list[ContentError]]:
+    """The lead photo and body photos of every document, by path, or the problems with them.
+
+    Every document is looked at, valid or not, so a photo problem is reported in the same run
+    as a wrong date in the same file.
+    """
+    found: dict[str, Photos] = {}
     errors: list[ContentError] = []
-    for item in items:
-        doc = by_path[item.source]
+    for doc in docs:
         folder = next(f for f in folders if doc.path.startswith(f.rstrip("/") + "/"))
         lead, lead_errors = lead_image(root, doc, folder)
         refs, body_errors = (
@@ -212,5 +226,16 @@ def attach_images(
             else ([], [])
         )
         errors += lead_errors + body_errors
-        result.append(replace(item, image=lead, images=tuple(refs)) if lead or refs else item)
-    return result, errors
+        if lead or refs:
+            found[doc.path] = Photos(lead, tuple(refs))
+    return found, errors
+
+
+def attach_images(items: Sequence[Item], photos: dict[str, Photos]) -> list[Item]:
+    """Items with their lead photo and body photos."""
+    return [
+        replace(item, image=photos[item.source].lead, images=photos[item.source].body)
+        if item.source in photos
+        else item
+        for item in items
+    ]

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Mapping
 
 from ..errors import ContentError
+from .attachments import document_hint
+from .load import SourceDoc
 from .models import Attachment, Item
 
 SHORTHAND = re.compile(r"\[([^\]]*)\]\(tai-lieu:([^)\s]*)\)")
@@ -33,35 +35,33 @@ def referenced_ids(item: Item) -> list[str]:
 
 
 def check_references(
-    items: Iterable[Item], attachments: Mapping[str, Attachment], field_lines: Mapping[str, int]
+    docs: Iterable[SourceDoc], attachments: Mapping[str, Attachment]
 ) -> list[ContentError]:
-    """Unknown ids, named with the file and the line where they appear.
-
-    `field_lines` gives the line of each item's `attachments:` field, by item source.
-    """
-    known = ", ".join(sorted(attachments)) or "(none yet)"
+    """Unknown ids, named with the file and the line where they appear. Every document is
+    looked at, valid or not, so the problem shows in the same run as the file's others."""
     errors = []
-    for item in items:
-        for ref in item.attachments:
-            if ref not in attachments:
+    for doc in docs:
+        listed = doc.meta.get("attachments")
+        for ref in listed if isinstance(listed, list) else ():
+            if isinstance(ref, str) and ref not in attachments:
                 errors.append(
                     ContentError(
-                        item.source,
-                        field_lines.get(item.source, 1),
+                        doc.path,
+                        doc.line_of("attachments"),
                         "attachments",
-                        f'no attachment has the id "{ref}"',
-                        f"use one of: {known}",
+                        f'không có tài liệu mã "{ref}"',
+                        document_hint(ref, attachments),
                     )
                 )
-        for ref, line in inline_ids(item.body):
+        for ref, line in inline_ids(doc.body):
             if ref not in attachments:
                 errors.append(
                     ContentError(
-                        item.source,
-                        item.body_line + line - 1,
-                        "body",
-                        f'the link "tai-lieu:{ref}" names no attachment',
-                        f"use one of: {known}",
+                        doc.path,
+                        doc.body_line + line - 1,
+                        "nội dung",
+                        f'liên kết "tai-lieu:{ref}" không trỏ tới tài liệu nào',
+                        document_hint(ref, attachments),
                     )
                 )
     return errors

@@ -40,18 +40,22 @@ def parse_csv(data: bytes) -> Table:
         text = normalize_text(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise TableError(
-            f"not UTF-8 (byte {exc.start})", 1, 'save it from Excel as "CSV UTF-8"'
+            f"tệp không lưu theo bảng mã UTF-8 (byte thứ {exc.start})",
+            1,
+            'lưu lại từ Excel với kiểu "CSV UTF-8"',
         ) from None
     first = text.split("\n", 1)[0]
     if not first.strip():
-        raise TableError("the first line (the header) is empty", 1, "put the column names first")
+        raise TableError("dòng đầu (tên các cột) đang trống", 1, "viết tên các cột ở dòng đầu tiên")
     delimiter = ";" if first.count(";") > first.count(",") else ","
     rows = [row for row in csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)]
     rows = [[cell.strip() for cell in row] for row in rows]
     headers = rows[0]
     if any(not name for name in headers) or len(set(headers)) != len(headers):
         raise TableError(
-            "the header has an empty or repeated column name", 1, "give every column its own name"
+            "dòng tên cột có cột trống tên hoặc hai cột trùng tên",
+            1,
+            "đặt cho mỗi cột một tên riêng",
         )
     body = []
     for number, row in enumerate(rows[1:], start=2):
@@ -59,9 +63,9 @@ def parse_csv(data: bytes) -> Table:
             continue  # Excel leaves blank lines at the end
         if len(row) != len(headers):
             raise TableError(
-                f"line has {len(row)} cells, the header has {len(headers)}",
+                f"dòng này có {len(row)} ô, dòng tên cột có {len(headers)} ô",
                 number,
-                f"give every line {len(headers)} cells separated by '{delimiter}'",
+                f"mỗi dòng viết đủ {len(headers)} ô, cách nhau bằng dấu '{delimiter}'",
             )
         body.append(tuple(row))
     return Table(tuple(headers), tuple(body))

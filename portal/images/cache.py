@@ -111,8 +111,8 @@ def prepare(
                 outcomes = list(pool.map(process.derive_into, *zip(*jobs, strict=True)))
         except BrokenProcessPool:  # a worker died (out of memory, a crash in a decoder)
             crashed = ImageProblem(
-                "processing photos crashed (out of memory?) while this one was not finished",
-                "export the photo again as JPEG at most 4000 px wide, then build again",
+                "máy dừng xử lý ảnh giữa chừng (có thể do hết bộ nhớ) khi ảnh này chưa xong",
+                "lưu lại ảnh thành JPEG, chiều rộng tối đa 4000 px, rồi dựng lại trang",
             )
             outcomes = [
                 Derived.from_json((entry / "meta.json").read_text(encoding="utf-8"))
@@ -127,6 +127,26 @@ def prepare(
             _add(result, source, key, outcome, entry)
             result.processed += 1
     return result
+
+
+def inspect(
+    root: Path, sources: Iterable[str], cache_dir: Path, workers: int | None = None
+) -> dict[str, ImageProblem]:
+    """The problems `prepare` would find, without processing or caching anything: a photo
+    already in the cache is sound, any other one is decoded once."""
+    todo = [
+        source
+        for source in sorted(set(sources))
+        if not (cache_dir / cache_key((root / source).read_bytes()) / "meta.json").is_file()
+    ]
+    paths = [str(root / source) for source in todo]
+    if len(paths) <= 4:
+        outcomes = [process.check_file(path) for path in paths]
+    else:
+        count = min(len(paths), workers or os.cpu_count() or 1)
+        with ProcessPoolExecutor(count, mp_context=get_context("spawn")) as pool:
+            outcomes = list(pool.map(process.check_file, paths, chunksize=8))
+    return {source: problem for source, problem in zip(todo, outcomes, strict=True) if problem}
 
 
 def _add(result: Prepared, source: str, key: str, derived: Derived, entry: Path) -> None:

@@ -81,11 +81,11 @@ def open_photo(data: bytes) -> Image.Image:
     """Decode a photo safely: bounded size, known format, fully read; else ImageProblem."""
     if len(data) > MAX_BYTES:
         raise ImageProblem(
-            f"the file is {len(data) // (1024 * 1024)} MB (at most {MAX_BYTES // (1024 * 1024)})",
-            "export it as JPEG at most 4000 px wide",
+            f"tệp nặng {len(data) // (1024 * 1024)} MB (tối đa {MAX_BYTES // (1024 * 1024)} MB)",
+            "xuất lại ảnh thành JPEG, chiều rộng tối đa 4000 px",
         )
     if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftypheif"):
-        raise ImageProblem("the file is a HEIC photo (iPhone)", "export the photo as JPEG")
+        raise ImageProblem("đây là ảnh HEIC (chụp bằng iPhone)", "xuất ảnh thành JPEG")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -94,8 +94,8 @@ def open_photo(data: bytes) -> Image.Image:
         raise _too_large() from None
     except UnidentifiedImageError:
         raise ImageProblem(
-            "the file is not a JPEG, PNG, GIF or WebP image, or it is corrupt",
-            "open it in an image editor and export it again as JPEG",
+            "tệp không phải ảnh JPEG, PNG, GIF hay WebP, hoặc đã bị hỏng",
+            "mở ảnh bằng phần mềm xem ảnh và lưu lại thành JPEG",
         ) from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise _corrupt(exc) from None
@@ -115,17 +115,16 @@ def open_photo(data: bytes) -> Image.Image:
 
 def _corrupt(exc: Exception) -> ImageProblem:
     return ImageProblem(
-        f"the file is truncated or corrupt ({exc})",
-        "copy the photo again from the camera, or export it again as JPEG",
+        f"tệp ảnh bị thiếu hoặc hỏng ({type(exc).__name__})",
+        "chép lại ảnh từ máy ảnh, hoặc lưu lại thành JPEG",
     )
 
 
 def _too_large(width: int = 0, height: int = 0) -> ImageProblem:
-    size = f"is {width}×{height} px" if width else "has too many pixels to decode safely"
+    size = f"có kích thước {width}×{height} px" if width else "quá nhiều điểm ảnh"
     return ImageProblem(
-        f"the image {size}; the limit is {MAX_SIDE} px a side and "
-        f"{MAX_PIXELS // 1_000_000} megapixels",
-        "resize it to at most 4000 px wide and export it as JPEG",
+        f"ảnh {size}; tối đa {MAX_SIDE} px mỗi chiều và {MAX_PIXELS // 1_000_000} triệu điểm ảnh",
+        "thu nhỏ ảnh còn chiều rộng tối đa 4000 px rồi lưu thành JPEG",
     )
 
 
@@ -200,12 +199,29 @@ def derive_into(source: str, entry: str) -> Derived | ImageProblem:
         return problem
     except Exception as exc:  # noqa: BLE001 (an odd file must give a message, not a traceback)
         shutil.rmtree(temporary, ignore_errors=True)
-        return ImageProblem(
-            f"Pillow could not read the file ({type(exc).__name__}: {exc})",
-            "open it in an image editor and export it again as JPEG",
-        )
+        return _unreadable(exc)
     try:
         temporary.rename(target)
     except OSError:  # another build stored the same photo meanwhile
         shutil.rmtree(temporary, ignore_errors=True)
     return derived
+
+
+def check_file(source: str) -> ImageProblem | None:
+    """What processing `source` would report, found by decoding it (at the smallest scale)
+    without writing anything; runs in a worker process."""
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        open_photo(Path(source).read_bytes())
+    except ImageProblem as problem:
+        return problem
+    except Exception as exc:  # noqa: BLE001 (an odd file must give a message, not a traceback)
+        return _unreadable(exc)
+    return None
+
+
+def _unreadable(exc: Exception) -> ImageProblem:
+    return ImageProblem(
+        f"không đọc được tệp ảnh ({type(exc).__name__})",
+        "mở ảnh bằng phần mềm xem ảnh và lưu lại thành JPEG",
+    )

@@ -52,8 +52,8 @@ class Outputs:
                     source,
                     1,
                     "url",
-                    f"/{path} is also published from {other}",
-                    "rename one of them, or give it its own slug",
+                    f"/{path} trùng đường dẫn với {other}",
+                    "đổi tên một trong hai tệp, hoặc đặt cho bài một dòng url: … riêng",
                 )
             )
             return False
@@ -77,7 +77,8 @@ def site_outputs(plan: SitePlan, static: Iterable[StaticFile]) -> Outputs:
     for path, cached in sorted(photos.files.items()):
         outputs.add(path, Output("photos", file=cached))
     for item in plan.collections.published:
-        if item.image:
+        # No cards when photos were only inspected (`portal check`).
+        if item.image and item.image.source in photos.cards:
             path, cached = photos.cards[item.image.source]
             outputs.add(path, Output(item.source, file=cached))
     documents = plan.documents

@@ -6,20 +6,17 @@ processed; nothing here knows MkDocs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from ..content.attachments import load_attachments
 from ..content.load import load_folder
-from ..content.models import Item
 from ..content.news import validate_news
 from ..content.notices import validate_notices
-from ..content.photos import attach_images
+from ..content.photos import attach_images, doc_photos
 from ..content.references import check_references
 from ..errors import ContentError, ContentErrors
-from ..images.cache import Prepared, prepare
+from ..images.cache import Prepared, inspect, prepare
 from ..images.process import image_size
 from .channels import Channel, channels
 from .collect import Collections, collect
@@ -48,8 +45,12 @@ class SitePlan:
     share_card: ShareImage | None  # the default share picture, if the portal has one
 
 
-def plan_site(settings: Settings, now: datetime) -> SitePlan:
-    """Everything the site will publish; raises ContentErrors with every problem found."""
+def plan_site(settings: Settings, now: datetime, process_photos: bool = True) -> SitePlan:
+    """Everything the site will publish; raises ContentErrors with every problem found.
+
+    `process_photos=False` (`portal check`) decodes each new photo to find its problems but
+    processes none.
+    """
     root = settings.root
     docs, errors = load_folder(root, settings.news_dir)
     items, item_errors = validate_news(docs, settings.categories)
@@ -61,56 +62,51 @@ def plan_site(settings: Settings, now: datetime) -> SitePlan:
         items += notices
         docs += notice_docs
         errors += load_errors + notice_errors
-    folders = (settings.news_dir, settings.notices_dir)
-    items, image_errors = attach_images(root, items, docs, folders)
+    photos_of, image_errors = doc_photos(root, docs, (settings.news_dir, settings.notices_dir))
+    items = attach_images(items, photos_of)
     errors += image_errors
     kinds = settings.attachment_kinds or settings.notice_kinds
     loaded, attachment_errors = load_attachments(root, settings.attachments_dir, kinds)
     errors += attachment_errors
-    by_id = {a.id: a for a in loaded.attachments}
-    field_lines = {d.path: d.line_of("attachments") for d in docs}
-    errors += check_references(items, by_id, field_lines)
+    errors += check_references(docs, {a.id: a for a in loaded.attachments})
     card = share_card(settings)
     if isinstance(card, ContentError):
         errors.append(card)
         card = None
     collections = collect(items, settings.categories, now, settings.preview)
-    # Photos only once every reference is sound: a typo never costs a minute of processing.
+    cache = root / settings.image_cache
+    uses = [
+        (source, ref)
+        for source, found in photos_of.items()
+        for ref in ((found.lead,) if found.lead else ()) + found.body
+    ]
     photos = Prepared()
-    if not errors:
-        photos, photo_errors = prepare_photos(
-            root, collections.published, root / settings.image_cache
+    if errors or not process_photos:
+        # Every problem in one run, photos included, without processing a photo while
+        # other problems remain: a typo never costs a minute of processing.
+        problems = inspect(root, (ref.source for _, ref in uses), cache)
+    else:
+        published = {item.source for item in collections.published}
+        uses = [(source, ref) for source, ref in uses if source in published]
+        photos = prepare(root, (ref.source for _, ref in uses), cache)
+        problems = photos.problems
+    errors += [
+        ContentError(
+            source,
+            ref.line,
+            "ảnh",
+            f'ảnh "{ref.source}": {problems[ref.source].message}',
+            problems[ref.source].fix,
         )
-        errors += photo_errors
+        for source, ref in uses
+        if ref.source in problems
+    ]
     if errors:
         raise ContentErrors(errors)
     documents = collect_documents(loaded, collections.published)
     feeds = tuple(channels(collections, settings.site_name, settings.feed_size))
     pages = all_pages(collections, documents, feeds, settings.notice_kinds, settings.page_size)
     return SitePlan(settings, collections, documents, feeds, tuple(pages), photos, card)
-
-
-def prepare_photos(
-    root: Path, items: Sequence[Item], cache_dir: Path
-) -> tuple[Prepared, list[ContentError]]:
-    """Process (or take from the cache) every photo the published items use, with an error
-    naming each item and line that uses a photo that cannot be published."""
-    uses = [
-        (item, ref) for item in items for ref in ((item.image,) if item.image else ()) + item.images
-    ]
-    prepared = prepare(root, (ref.source for _, ref in uses), cache_dir)
-    errors = [
-        ContentError(
-            item.source,
-            ref.line,
-            "image",
-            f'photo "{ref.source}": {prepared.problems[ref.source].message}',
-            prepared.problems[ref.source].fix,
-        )
-        for item, ref in uses
-        if ref.source in prepared.problems
-    ]
-    return prepared, errors
 
 
 def share_card(settings: Settings) -> ShareImage | ContentError | None:
@@ -123,7 +119,7 @@ def share_card(settings: Settings) -> ShareImage | ContentError | None:
             settings.config_file,
             settings.line_of("share_card"),
             "share_card",
-            f'"{settings.share_card}" is not an image in {settings.docs_dir}/',
-            "run python scripts/share_card.py, or set share_card to a 1200×630 JPEG",
+            f'"{settings.share_card}" không phải ảnh trong {settings.docs_dir}/',
+            "chạy python scripts/share_card.py, hoặc đặt share_card là một ảnh JPEG 1200×630",
         )
     return ShareImage(settings.share_card, *size, settings.site_name)

@@ -15,9 +15,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from ..content import syntax
 from ..content.models import Category
 from ..errors import ContentError, ContentErrors
-from ..text import is_slug, normalize_text, slugify
+from ..text import closest, is_slug, normalize_text, slugify
 
 KINDS = ("Thông báo", "Công văn", "Kế hoạch", "Quyết định", "Chỉ thị", "Hướng dẫn")
 
@@ -103,18 +104,21 @@ def read_settings(config_file: Path, preview: bool | None = None) -> Settings:
             data = (loader.construct_document(node) if node is not None else None) or {}
         finally:
             loader.dispose()
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 1
+    except yaml.MarkedYAMLError as exc:
+        index, message, fix = syntax.explain(exc, text.split("\n"))
+        raise ContentErrors([ContentError(name, index + 1, "cấu hình", message, fix)]) from None
+    except yaml.YAMLError:
         raise ContentErrors(
-            [ContentError(name, line, "mkdocs.yml", f"cannot be read ({exc})", "fix its syntax")]
+            [ContentError(name, 1, "cấu hình", "tệp cấu hình viết sai cách", syntax.GENERIC_FIX)]
         ) from None
     options, lines = _plugin_options(data, node)
     errors: list[ContentError] = []
     values: dict[str, Any] = {}
     for key, given in options.items():
         if key not in OPTIONS:
-            errors.append(ContentError(name, lines.get(key, 1), key, "unknown option", "remove it"))
+            close = closest(key, OPTIONS)
+            fix = f'có phải là "{close}"?' if close else "xóa dòng này"
+            errors.append(ContentError(name, lines.get(key, 1), key, "không có tùy chọn này", fix))
             continue
         default = OPTIONS[key][0]
         if (
@@ -123,9 +127,13 @@ def read_settings(config_file: Path, preview: bool | None = None) -> Settings:
             or isinstance(given, bool)
             and (not isinstance(default, bool))
         ):
-            fix = f"write {key}: {default!r}" if default != [] else f"write a list under {key}"
+            fix = (
+                f"viết {key}: {_yaml(default)}" if default != [] else f"viết danh sách dưới {key}:"
+            )
             errors.append(
-                ContentError(name, lines.get(key, 1), key, f"{given!r} is not valid", fix)
+                ContentError(
+                    name, lines.get(key, 1), key, f"giá trị {_yaml(given)} không dùng được", fix
+                )
             )
             continue
         values[key] = given
@@ -183,13 +191,21 @@ def _categories(
     categories = []
     for entry in given:
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            fix = "write - name: Tin hoạt động (and short:, slug:, description: if needed)"
-            errors.append(ContentError(name, line, "categories", f"{entry!r} has no name", fix))
+            fix = "viết - name: Tin hoạt động (thêm short:, slug:, description: nếu cần)"
+            errors.append(
+                ContentError(
+                    name, line, "categories", f"chuyên mục {_yaml(entry)} chưa có tên", fix
+                )
+            )
             continue
         unknown = [key for key in entry if key not in CATEGORY_KEYS]
         if unknown:
-            fix = f"use {', '.join(CATEGORY_KEYS)}"
-            errors.append(ContentError(name, line, "categories", f"unknown key {unknown[0]}", fix))
+            fix = f"dùng {', '.join(CATEGORY_KEYS)}"
+            errors.append(
+                ContentError(
+                    name, line, "categories", f'chuyên mục không có mục "{unknown[0]}"', fix
+                )
+            )
         text = {key: str(entry.get(key) or "") for key in CATEGORY_KEYS}
         categories.append(
             Category(text["name"], text["slug"] or slugify(text["name"]), text["short"],
@@ -210,23 +226,24 @@ def check_settings(settings: Settings) -> list[ContentError]:
                     name,
                     settings.line_of("categories"),
                     "categories",
-                    f'category "{category.name}": slug "{category.slug}" is invalid or taken',
-                    "give each category its own slug of lowercase letters, digits and hyphens",
+                    f'chuyên mục "{category.name}": đường dẫn "{category.slug}" sai hoặc đã dùng',
+                    "đặt cho mỗi chuyên mục một đường dẫn riêng: chữ thường không dấu, chữ số, "
+                    "dấu gạch nối",
                 )
             )
         seen.add(category.slug)
     for key, value in (("page_size", settings.page_size), ("feed_size", settings.feed_size)):
         if value < 1:
             line = settings.line_of(key)
-            errors.append(ContentError(name, line, key, "must be at least 1", f"set {key}: 10"))
+            errors.append(ContentError(name, line, key, "cần từ 1 trở lên", f"viết {key}: 10"))
     if settings.citizens_category not in seen:
         errors.append(
             ContentError(
                 name,
                 settings.line_of("citizens_category"),
                 "citizens_category",
-                f'"{settings.citizens_category}" is not the slug of a declared category',
-                "set citizens_category to the slug of the Người dân cần biết category",
+                f'không có chuyên mục nào với đường dẫn "{settings.citizens_category}"',
+                "viết citizens_category là đường dẫn của chuyên mục Người dân cần biết",
             )
         )
     url = urlsplit(settings.site_url)
@@ -236,8 +253,18 @@ def check_settings(settings: Settings) -> list[ContentError]:
                 name,
                 settings.line_of("site_url"),
                 "site_url",
-                f'"{settings.site_url}" is not an absolute URL; feeds and share links need one',
-                "set site_url: https://congan.example.gov.vn/ (with the final slash)",
+                f'"{settings.site_url}" không phải địa chỉ đầy đủ của trang; RSS và chia sẻ cần nó',
+                "viết site_url: https://congan.example.gov.vn/ (có dấu / ở cuối)",
             )
         )
     return errors
+
+
+def _yaml(value: Any) -> str:
+    """A value as it is written in mkdocs.yml."""
+    return (
+        yaml.safe_dump(value, allow_unicode=True, default_flow_style=True)
+        .strip()
+        .removesuffix("\n...")
+        .strip()
+    )

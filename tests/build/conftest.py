@@ -35,17 +35,17 @@ def odd(tmp_path_factory: pytest.TempPathFactory) -> Project:
                 HOSTILE.replace('"', '\\"'),
                 "2018-02-08 09:00",
                 body="Thân <script>alert(1)</script> và <b>đậm</b> [bấm](javascript:alert(1))"
-                ' [rê chuột](b.html){: onmouseover="alert(2)" class="x" }',
+                ' [rê chuột](../khac/){: onmouseover="alert(2)" class="x" }',
                 tags='["<img src=x onerror=alert(1)>", "A&B"]',
                 author='"<i>Tác giả</i>"',
-                slug="hostile",
+                url="hostile",
             ),
             "news/b.md": item(
                 feed_title,
                 "2018-02-07 09:00",
                 body="Thân <script>alert(1)</script> & <b>đậm</b>\x02 [liên kết](../khac/)",
                 tags='["<b>ANTT</b>", "A&B"]',
-                slug="hostile-feed",
+                url="hostile-feed",
             ),
             "news/nfd.md": item(
                 NFD_TITLE, "2018-03-16 08:00", body=unicodedata.normalize("NFD", "Tổ quốc")

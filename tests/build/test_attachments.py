@@ -151,10 +151,8 @@ def test_bad_references_escaping_paths_and_malformed_csv_fail_clearly(project) -
         config=mkdocs_yml(),
     )
     err = proj.problems()
-    assert 'news/a.md:5: attachments: no attachment has the id "khong-co"' in err
-    assert 'news/a.md:8: body: the link "tai-lieu:cung-khong" names no attachment' in err
-    assert "attachments/ds.csv:2: file: the CSV cannot be read: line has 3 cells" in err
-    assert (
-        'attachments/ra-ngoai.yml:4: file: "../../etc/passwd" leaves the attachments folder' in err
-    )
+    assert 'news/a.md:5: attachments: không có tài liệu mã "khong-co"' in err
+    assert 'news/a.md:8: nội dung: liên kết "tai-lieu:cung-khong" không trỏ tới tài liệu' in err
+    assert "attachments/ds.csv:2: tệp: danh sách CSV viết sai: dòng này có 3 ô" in err
+    assert 'attachments/ra-ngoai.yml:4: file: "../../etc/passwd" nằm ngoài thư mục' in err
     assert "Traceback" not in err

@@ -104,5 +104,7 @@ def test_notice_problems_fail_the_build_with_file_line_and_field(project) -> Non
         config=config,
     )
     err = proj.problems()
-    assert 'notices/a.md:3: kind: unknown kind "Tờ trình" — use one of: Thông báo, Công văn' in err
-    assert "notices/a.md:1: signer: missing — add signer:" in err
+    assert (
+        'notices/a.md:3: kind: không có loại văn bản "Tờ trình" — dùng một trong: Thông báo,' in err
+    )
+    assert "notices/a.md:1: signer: còn thiếu người ký — thêm dòng signer:" in err

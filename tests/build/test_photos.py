@@ -36,7 +36,7 @@ SOURCES = {
 def photo_item(body: str = BODY, **fields: str) -> str:
     fields.setdefault("image", "anh/phone.jpg")
     fields.setdefault("image_alt", '"Lãnh đạo Công an tỉnh trao Bằng khen cho các tập thể"')
-    return item("Lễ trao tặng", "2024-03-19 14:10", body=body, slug="le-trao-tang", **fields)
+    return item("Lễ trao tặng", "2024-03-19 14:10", body=body, url="le-trao-tang", **fields)
 
 
 @pytest.fixture(scope="module")
@@ -171,15 +171,12 @@ def test_an_unchanged_photo_is_never_processed_twice(built) -> None:
 
 
 BAD = {
-    "corrupt.jpg": (pf.corrupt(), r"the file is truncated or corrupt"),
-    "random.png": (
-        bytes(range(256)) * 8,
-        r"the file is not a JPEG, PNG, GIF or WebP image, or it is corrupt",
-    ),
-    "truncated.jpg": (pf.truncated_jpeg(), r"the file is truncated or corrupt"),
-    "huge.png": (pf.oversized_png(), r"12500×8 px; the limit is 12000 px a side"),
-    "bomb.png": (pf.bomb_png(), r"has too many pixels to decode safely"),
-    "iphone.jpg": (pf.heic_named_jpg(), r"HEIC photo .* — export the photo as JPEG"),
+    "corrupt.jpg": (pf.corrupt(), r"tệp ảnh bị thiếu hoặc hỏng"),
+    "random.png": (bytes(range(256)) * 8, r"tệp không phải ảnh JPEG, PNG, GIF hay WebP"),
+    "truncated.jpg": (pf.truncated_jpeg(), r"tệp ảnh bị thiếu hoặc hỏng"),
+    "huge.png": (pf.oversized_png(), r"12500×8 px; tối đa 12000 px mỗi chiều"),
+    "bomb.png": (pf.bomb_png(), r"quá nhiều điểm ảnh"),
+    "iphone.jpg": (pf.heic_named_jpg(), r"ảnh HEIC .* — xuất ảnh thành JPEG"),
 }
 
 
@@ -191,7 +188,7 @@ def test_photos_that_cannot_be_decoded_fail_the_build_with_clear_messages(projec
     err = proj.problems()
     assert "Traceback" not in err
     for name, (_, message) in BAD.items():
-        pattern = rf"news/2024/hong\.md:\d+: image: photo \"news/2024/anh/{name}\": .*{message}"
+        pattern = rf"news/2024/hong\.md:\d+: ảnh: ảnh \"news/2024/anh/{name}\": .*{message}"
         assert re.search(pattern, err), (pattern, err)
 
 
@@ -204,12 +201,12 @@ def test_photo_references_are_checked_before_anything_is_processed(project) -> N
     err = proj.problems()
     assert "Traceback" not in err
     for pattern in (
-        r"hong\.md:7: image: photo \"anh/cmyk.jpg\" has no alt text — describe it",
-        r"hong\.md:9: image: \"anh/ban-do.svg\": SVG files are not accepted .* — export as PNG",
-        r"hong\.md:11: image: \"anh/IMG_1.HEIC\": HEIC/HEIF .* — export the photo as JPEG",
-        r"hong\.md:13: image: file \"news/2024/anh/cmky.jpg\" not found — did you mean",
-        r"hong\.md:15: image: \"\.\./\.\./\.\./etc/passwd.jpg\" leaves the news/ folder — ",
-        r"hong\.md:17: image: \"https://cdn.example.com/a.jpg\" is a link to another site; ",
+        r"hong\.md:7: ảnh: ảnh \"anh/cmyk.jpg\" chưa có mô tả — mô tả ảnh cho người khiếm thị",
+        r"hong\.md:9: ảnh: \"anh/ban-do.svg\": tệp SVG không được nhận .* — xuất thành PNG",
+        r"hong\.md:11: ảnh: \"anh/IMG_1.HEIC\": ảnh HEIC/HEIF .* — xuất ảnh thành JPEG",
+        r"hong\.md:13: ảnh: không có tệp ảnh \"news/2024/anh/cmky.jpg\" — có phải là \"cmyk.jpg\"",
+        r"hong\.md:15: ảnh: \"\.\./\.\./\.\./etc/passwd.jpg\" nằm ngoài thư mục news/ — ",
+        r"hong\.md:17: ảnh: \"https://cdn.example.com/a.jpg\" là ảnh trên trang web khác; ",
     ):
         assert re.search(pattern, err), (pattern, err)
     assert not (proj.root / ".cache/images").exists() or not any(
@@ -220,14 +217,14 @@ def test_photo_references_are_checked_before_anything_is_processed(project) -> N
 def test_a_lead_photo_needs_its_alt_text(project) -> None:
     proj = project({**SOURCES, "news/2024/le-trao-tang.md": photo_item(image_alt='""')})
     err = proj.problems()
-    assert re.search(r"le-trao-tang\.md:\d+: image_alt: missing: the lead photo needs a", err)
+    assert re.search(r"le-trao-tang\.md:\d+: image_alt: ảnh đại diện chưa có mô tả", err)
 
 
 def test_a_photo_written_by_reference_is_refused_with_the_inline_form(project) -> None:
     body = "Ảnh:\n\n![Toàn cảnh hội trường][anh]\n\n[anh]: anh/cmyk.jpg\n"
     files = {**SOURCES, "news/2024/tham-chieu.md": item("Ảnh", "2024-03-20 08:00", body=body)}
     err = project(files).problems()
-    assert 'tham-chieu.md:9: image: photo "anh/cmyk.jpg" is not written as ![alt text]' in err
+    assert 'tham-chieu.md:9: ảnh: ảnh "anh/cmyk.jpg" viết theo kiểu tham chiếu' in err
 
 
 def test_feeds_carry_the_lead_photo_then_the_body_as_html(built) -> None:

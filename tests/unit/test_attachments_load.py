@@ -57,13 +57,16 @@ def test_a_pdf_with_metadata_is_described(tmp_path: Path) -> None:
 def test_file_without_metadata_is_an_error(tmp_path: Path) -> None:
     write(tmp_path, {"attachments/mat.pdf": pdf_bytes()})
     [(path, field, message)] = errors_of(tmp_path)
-    assert (path, field) == ("attachments/mat.pdf", "file") and "no metadata" in message
+    assert (path, field) == ("attachments/mat.pdf", "tệp") and "chưa có thông tin" in message
 
 
 def test_metadata_without_its_file_is_an_error(tmp_path: Path) -> None:
     write(tmp_path, {"attachments/cv.yml": META})
     [(path, field, message)] = errors_of(tmp_path)
-    assert (path, field) == ("attachments/cv.yml", "file") and "found: none" in message
+    assert (path, field) == (
+        "attachments/cv.yml",
+        "file",
+    ) and "đang có: không có tệp nào" in message
 
 
 @pytest.mark.parametrize("named", ["../../secret.txt", "../../attachments/../secret.txt"])
@@ -77,7 +80,7 @@ def test_a_path_that_leaves_the_folder_is_refused(tmp_path: Path, named: str) ->
     )
     found = errors_of(tmp_path)
     assert any(
-        p == "attachments/sub/cv.yml" and f == "file" and "leaves the attachments folder" in m
+        p == "attachments/sub/cv.yml" and f == "file" and "nằm ngoài thư mục attachments/" in m
         for p, f, m in found
     ), found
 
@@ -85,18 +88,22 @@ def test_a_path_that_leaves_the_folder_is_refused(tmp_path: Path, named: str) ->
 def test_a_link_pointing_outside_is_refused(tmp_path: Path) -> None:
     write(tmp_path, {"secret.pdf": pdf_bytes(), "attachments/cv.yml": META})
     os.symlink(tmp_path / "secret.pdf", tmp_path / "attachments" / "cv.pdf")
-    assert any("leaves the attachments folder" in m for _, _, m in errors_of(tmp_path))
+    assert any("nằm ngoài thư mục attachments/" in m for _, _, m in errors_of(tmp_path))
 
 
 @pytest.mark.parametrize(
     ("meta", "field", "message"),
     [
-        (META.replace("kind: Công văn", "kind: Tờ trình"), "kind", 'unknown kind "Tờ trình"'),
-        (META.replace("date: 2018-02-08\n", ""), "date", "missing"),
-        (META + "tieu_de: x\n", "tieu_de", "unknown field"),
-        (META + "replaces: khong-co\n", "replaces", 'no attachment has the id "khong-co"'),
-        (META + "slug: Cong Van\n", "slug", "not a valid URL name"),
-        ("title: [unclosed\n", "front matter", "cannot be read"),
+        (
+            META.replace("kind: Công văn", "kind: Tờ trình"),
+            "kind",
+            'không có loại văn bản "Tờ trình"',
+        ),
+        (META.replace("date: 2018-02-08\n", ""), "date", "còn thiếu"),
+        (META + "tieu_de: x\n", "tieu_de", 'không có mục "tieu_de"'),
+        (META + "replaces: khong-co\n", "replaces", 'không có tài liệu mã "khong-co"'),
+        (META + "id: Cong Van\n", "id", "không dùng được trong đường dẫn"),
+        ("title: [unclosed\n", "tệp thông tin", 'chưa đóng bằng "]"'),
     ],
 )
 def test_metadata_problems(tmp_path: Path, meta: str, field: str, message: str) -> None:
@@ -108,9 +115,9 @@ def test_metadata_problems(tmp_path: Path, meta: str, field: str, message: str) 
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("cv.pdf", b"%PDF-1.4 this is not really a pdf", "PDF cannot be read"),
-        ("cv.heic", b"\x00\x00\x00\x18ftypheic", '".heic" is not a type'),
-        ("ds.csv", "a;b\n1;2;3\n", "line has 3 cells"),
+        ("cv.pdf", b"%PDF-1.4 this is not really a pdf", "PDF bị hỏng"),
+        ("cv.heic", b"\x00\x00\x00\x18ftypheic", 'không đăng tệp loại ".heic"'),
+        ("ds.csv", "a;b\n1;2;3\n", "dòng này có 3 ô"),
     ],
 )
 def test_bad_files(tmp_path: Path, name: str, content: str | bytes, message: str) -> None:
@@ -132,13 +139,13 @@ def test_csv_groups_must_be_columns_and_ids_must_be_unique(tmp_path: Path) -> No
         },
     )
     found = errors_of(tmp_path)
-    assert any(f == "group_by" and '"Cấp" is not a column' in m for _, f, m in found), found
+    assert any(f == "group_by" and 'không có cột "Cấp"' in m for _, f, m in found), found
     write(
         tmp_path,
         {"attachments/a/ds.yml": META.replace("Công văn", "Danh sách") + "group_by: [Loại hình]\n"},
     )
     found = errors_of(tmp_path)
-    assert [(f, "also used by" in m) for _, f, m in found] == [("slug", True)]
+    assert [(f, "trùng với" in m) for _, f, m in found] == [("id", True)]
 
 
 def test_one_file_described_twice_is_an_error(tmp_path: Path) -> None:
@@ -151,4 +158,4 @@ def test_one_file_described_twice_is_an_error(tmp_path: Path) -> None:
         },
     )
     found = errors_of(tmp_path)
-    assert any(f == "file" and "already described by" in m for _, f, m in found), found
+    assert any(f == "file" and "đã có một tệp thông tin khác" in m for _, f, m in found), found

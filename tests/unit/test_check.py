@@ -36,10 +36,10 @@ def test_every_problem_comes_out_in_one_run_with_its_line(project, capsys) -> No
     out = capsys.readouterr().out
     for expected in (
         'news/a.md:3: date: "31/12/2024"',
-        'news/b.md:7: image: file "news/khong-co.jpg" not found',
-        'news/c.md:4: category: unknown category "Tin tuc"',
-        'news/d.md:5: attachments: no attachment has the id "khong-co-tai-lieu"',
-        "news/e.md:3: front matter: the YAML cannot be read",
+        'news/b.md:7: ảnh: không có tệp ảnh "news/khong-co.jpg"',
+        'news/c.md:4: category: không có chuyên mục "Tin tuc"',
+        'news/d.md:5: attachments: không có tài liệu mã "khong-co-tai-lieu"',
+        'news/e.md:2: phần đầu bài: danh sách mở bằng "["',
     ):
         assert expected in out, (expected, out)
     assert "Traceback" not in out
@@ -57,4 +57,4 @@ def test_scheduled_items_are_listed_with_their_time(project, capsys) -> None:
     proj = project({"news/sau.md": item("Tin hẹn giờ", "2099-11-24 08:00")})
     assert cli.main(["check", "-f", str(proj.root / "mkdocs.yml")]) == 0
     out = capsys.readouterr().out
-    assert "Hẹn giờ đăng: Thứ ba, 24/11/2099, 08:00 — Tin hẹn giờ (news/sau.md)" in out
+    assert "Hẹn giờ đăng: 08:00, Thứ ba, 24/11/2099 — Tin hẹn giờ (news/sau.md)" in out

@@ -5,7 +5,9 @@ from datetime import datetime
 
 import openpyxl
 import pytest
+import yaml
 
+from portal.content.load import SourceDoc
 from portal.content.models import Attachment, Category, FileType, Item
 from portal.content.references import check_references, inline_ids
 from portal.content.tables import TableError, parse_csv
@@ -39,11 +41,11 @@ def test_csv_with_bom_or_not_comma_or_semicolon(data: str) -> None:
 @pytest.mark.parametrize(
     ("data", "line", "message"),
     [
-        (b"a;b\n1;2\n3\n", 3, "line has 1 cells, the header has 2"),
-        (b"a;a\n1;2\n", 1, "empty or repeated column name"),
-        (b"a;\n1;2\n", 1, "empty or repeated column name"),
-        (b"\n1;2\n", 1, "header) is empty"),
-        ("a;b\n1;Tân An\n".encode("cp1258"), 1, "not UTF-8"),
+        (b"a;b\n1;2\n3\n", 3, "dòng này có 1 ô, dòng tên cột có 2 ô"),
+        (b"a;a\n1;2\n", 1, "hai cột trùng tên"),
+        (b"a;\n1;2\n", 1, "cột trống tên"),
+        (b"\n1;2\n", 1, "(tên các cột) đang trống"),
+        ("a;b\n1;Tân An\n".encode("cp1258"), 1, "không lưu theo bảng mã UTF-8"),
     ],
 )
 def test_malformed_csv_names_the_line_and_the_fix(data: bytes, line: int, message: str) -> None:
@@ -88,6 +90,12 @@ def attachment(
     )
 
 
+def doc(body: str, attachments: str = "") -> SourceDoc:
+    """A news file whose front matter (lines 2-4) ends with `attachments` on line 4."""
+    meta = {"title": "Tin", "attachments": yaml.safe_load(attachments)} if attachments else {}
+    return SourceDoc("news/tin.md", meta, {"title": 2, "attachments": 4}, body, body_line=6)
+
+
 def item(body: str, attachments: tuple[str, ...] = (), slug: str = "tin") -> Item:
     return Item(
         f"news/{slug}.md",
@@ -109,15 +117,15 @@ def test_inline_references_are_found_with_their_lines() -> None:
 def test_unknown_references_name_the_file_line_and_known_ids() -> None:
     known = {"cv-602": attachment("cv-602")}
     errors = check_references(
-        [item("A\n\n[x](tai-lieu:khong-co)", attachments=("cv-602", "thieu"))],
-        known,
-        {"news/tin.md": 5},
+        [doc("A\n\n[x](tai-lieu:khong-co)", attachments="[cv-602, cv-620]")], known
     )
     assert [(e.path, e.line, e.field) for e in errors] == [
-        ("news/tin.md", 5, "attachments"),
-        ("news/tin.md", 8, "body"),
+        ("news/tin.md", 4, "attachments"),
+        ("news/tin.md", 8, "nội dung"),
     ]
-    assert all("cv-602" in e.fix for e in errors)
+    # A near miss is named; an id like no other gets the list of ids.
+    assert errors[0].fix.startswith('có phải là "cv-602"?')
+    assert errors[1].fix == "dùng một trong các mã: cv-602"
 
 
 def test_shorthand_becomes_a_link_with_the_documents_metadata_line() -> None:

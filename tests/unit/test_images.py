@@ -39,7 +39,7 @@ def test_resolve_finds_a_file_stored_with_a_decomposed_name(tmp_path: Path) -> N
 
 def test_resolve_keeps_photos_inside_the_items_folder(tmp_path: Path) -> None:
     problem = resolve(tmp_path, "news/2024/tin.md", "news", "../../notices/a.jpg")
-    assert isinstance(problem, tuple) and "leaves the news/ folder" in problem[0]
+    assert isinstance(problem, tuple) and "nằm ngoài thư mục news/" in problem[0]
 
 
 def test_widths_are_never_upscaled() -> None:

@@ -14,14 +14,14 @@ def test_a_static_page_and_an_article_on_one_url_name_both(project) -> None:
     )
     problems = proj.problems()
     assert (
-        "news/a.md:1: url: /tin-tuc/gioi-thieu/index.html is also published from "
+        "news/a.md:1: url: /tin-tuc/gioi-thieu/index.html trùng đường dẫn với "
         "content/tin-tuc/gioi-thieu.md"
     ) in problems
 
 
 def test_a_static_file_where_a_feed_goes_is_refused(project) -> None:
     proj = project({"content/rss.xml": "<rss/>", "news/a.md": item("Tin", "2018-02-08 09:00")})
-    assert "/rss.xml is also published from content/rss.xml" in proj.problems()
+    assert "/rss.xml trùng đường dẫn với content/rss.xml" in proj.problems()
 
 
 def test_a_static_file_where_a_document_goes_is_refused_once(project) -> None:
@@ -33,5 +33,5 @@ def test_a_static_file_where_a_document_goes_is_refused_once(project) -> None:
         }
     )
     problems = proj.problems()
-    assert "/tai-lieu/a.csv is also published from content/tai-lieu/a.csv" in problems
-    assert problems.count("is also published from") == 1
+    assert "/tai-lieu/a.csv trùng đường dẫn với content/tai-lieu/a.csv" in problems
+    assert problems.count("trùng đường dẫn với") == 1

@@ -15,7 +15,7 @@ def test_missing_or_relative_site_url_is_a_clear_error(project, site_url: str) -
     config = mkdocs_yml().replace("site_url: https://congan.example.vn/", f"site_url: '{site_url}'")
     proj = project({"news/a.md": item("Tin", "2018-02-08 09:00")}, config=config)
     line = config.splitlines().index(f"site_url: '{site_url}'") + 1
-    assert f'mkdocs.yml:{line}: site_url: "{site_url}" is not an absolute URL' in proj.problems()
+    assert f'mkdocs.yml:{line}: site_url: "{site_url}" không phải địa chỉ đầy đủ' in proj.problems()
 
 
 def test_a_missing_default_card_is_named_with_its_line_and_fix(project) -> None:
@@ -25,9 +25,9 @@ def test_a_missing_default_card_is_named_with_its_line_and_fix(project) -> None:
     line = config.splitlines().index("      share_card: assets/the.jpg") + 1
     problems = project(config=config).problems()
     assert (
-        f'mkdocs.yml:{line}: share_card: "assets/the.jpg" is not an image in content/' in problems
+        f'mkdocs.yml:{line}: share_card: "assets/the.jpg" không phải ảnh trong content/' in problems
     )
-    assert "run python scripts/share_card.py" in problems
+    assert "chạy python scripts/share_card.py" in problems
 
 
 def test_wrong_option_types_and_unknown_options_are_all_reported(tmp_path) -> None:
@@ -36,8 +36,8 @@ def test_wrong_option_types_and_unknown_options_are_all_reported(tmp_path) -> No
     with pytest.raises(ContentErrors) as caught:
         read_settings(tmp_path / "mkdocs.yml")
     fields = [(e.field, e.message) for e in caught.value.errors]
-    assert ("page_size", "'ten' is not valid") in fields
-    assert ("pgae", "unknown option") in fields
+    assert ("page_size", "giá trị ten không dùng được") in fields
+    assert ("pgae", "không có tùy chọn này") in fields
 
 
 def test_the_sample_settings_read_without_mkdocs() -> None:

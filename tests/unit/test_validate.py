@@ -39,67 +39,87 @@ def test_a_valid_item_gets_defaults() -> None:
 @pytest.mark.parametrize(
     ("front_matter", "line", "field", "message", "fix"),
     [
-        ("date: 2018-02-08\ncategory: ANTT", 1, "title", "missing", 'add a line "title: …"'),
-        ("title: 2018\ndate: 2018-02-08\ncategory: ANTT", 2, "title", "must be text", "quotes"),
-        ("title: A\ncategory: ANTT", 1, "date", "missing", "2013-03-19 14:10"),
+        ("date: 2018-02-08\ncategory: ANTT", 1, "title", "còn thiếu", 'thêm dòng "title: …"'),
+        (
+            "title: 2018\ndate: 2018-02-08\ncategory: ANTT",
+            2,
+            "title",
+            "cần viết thành chữ",
+            'title: "2018"',
+        ),
+        ("title: A\ncategory: ANTT", 1, "date", "còn thiếu", "date: 2024-12-31 08:00"),
         (
             "title: A\ndate: 08/02/2018\ncategory: ANTT",
             3,
             "date",
-            '"08/02/2018" is not a date',
-            "YYYY-MM-DD",
+            '"08/02/2018" không phải ngày',
+            "viết date: 2018-02-08",  # the fix is the editor's own date, rewritten
         ),
-        ("title: A\ndate: 2018-02-08", 1, "category", "missing", "category"),
+        (
+            "title: A\ndate: 8/2/2018 9h30\ncategory: ANTT",
+            3,
+            "date",
+            '"8/2/2018 9h30" không phải ngày',
+            "viết date: 2018-02-08 09:30",
+        ),
+        ("title: A\ndate: 2018-02-08", 1, "category", "còn thiếu", "category"),
         (
             "title: A\ndate: 2018-02-08\ncategory: Tin tức",
             4,
             "category",
-            'unknown category "Tin tức"',
+            'không có chuyên mục "Tin tức"',
             "Tin an ninh trật tự, Tin hoạt động",
+        ),
+        (
+            "title: A\ndate: 2018-02-08\ncategory: tin an ninh trat tu",
+            4,
+            "category",
+            'không có chuyên mục "tin an ninh trat tu"',
+            "viết category: Tin an ninh trật tự",  # typed without diacritics, on a phone
         ),
         (
             "title: A\ndate: 2018-02-08\ncategory: ANTT\ncatgory: x",
             5,
             "catgory",
-            'unknown field "catgory"',
-            'did you mean "category"',
+            'không có mục "catgory"',
+            'có phải là "category"',
         ),
         (
-            "title: A\ndate: 2018-02-08\ncategory: ANTT\ntags: ANTT",
+            "title: A\ndate: 2018-02-08\ncategory: ANTT\ntags: ANTT, Công an",
             5,
             "tags",
-            "must be a list",
-            "[first, second]",
+            "cần viết thành danh sách",
+            "viết tags: [ANTT, Công an]",
         ),
         (
             "title: A\ndate: 2018-02-08\ncategory: ANTT\ntags: [a, '']",
             5,
             "tags",
-            "is not a word",
-            "remove it",
+            "không phải một từ",
+            "bỏ đi",
         ),
         (
             "title: A\ndate: 2018-02-08\ncategory: ANTT\ndraft: yes please",
             5,
             "draft",
-            "true or false",
+            "true hoặc false",
             "draft: true",
         ),
         (
-            "title: A\ndate: 2018-02-08\ncategory: ANTT\nslug: Tin Mới",
+            "title: A\ndate: 2018-02-08\ncategory: ANTT\nurl: Tin Mới",
             5,
-            "slug",
-            "not a valid URL name",
-            '"tin-moi"',
+            "url",
+            "không dùng được trong đường dẫn",
+            "url: tin-moi",
         ),
         (
             "title: A\ndate: 2018-02-08\ncategory: ANTT\nupdated: 2018-01-01",
             5,
             "updated",
-            "earlier than date",
-            "last change",
+            "sớm hơn ngày đăng",
+            "lần cuối",
         ),
-        ("title: '!!!'\ndate: 2018-02-08\ncategory: ANTT", 2, "title", "empty URL name", "slug"),
+        ("title: '!!!'\ndate: 2018-02-08\ncategory: ANTT", 2, "title", "không có chữ", "url:"),
     ],
 )
 def test_each_problem_names_line_field_and_fix(
@@ -117,7 +137,7 @@ def test_each_problem_names_line_field_and_fix(
 
 def test_empty_body_is_an_error_on_the_body_line() -> None:
     _, errors = check("---\ntitle: A\ndate: 2018-02-08\ncategory: ANTT\n---\n\n   \n")
-    assert [(e.field, e.line) for e in errors] == [("body", 6)]
+    assert [(e.field, e.line) for e in errors] == [("nội dung", 6)]
 
 
 def test_all_problems_of_all_files_are_reported_at_once() -> None:
@@ -130,15 +150,15 @@ def test_all_problems_of_all_files_are_reported_at_once() -> None:
         ("news/0.md", "category"),
         ("news/0.md", "foo"),
         ("news/1.md", "title"),
-        ("news/1.md", "body"),
+        ("news/1.md", "nội dung"),
     }
 
 
 def test_duplicate_slugs_name_both_files() -> None:
     _, errors = check(GOOD, GOOD.replace("09:00", "10:00"))
     assert sorted((e.path, e.field) for e in errors) == [
-        ("news/0.md", "slug"),
-        ("news/1.md", "slug"),
+        ("news/0.md", "url"),
+        ("news/1.md", "url"),
     ]
     assert "news/1.md" in errors[0].message or "news/1.md" in errors[1].message
 
@@ -159,5 +179,5 @@ def test_category_by_name_short_name_or_slug_in_any_case() -> None:
 def test_content_errors_report_lists_every_error() -> None:
     _, errors = check("---\ntitle: A\n---\n\nx\n")
     report = ContentErrors(errors).report()
-    assert report.splitlines()[0] == "2 content errors; nothing was published:"
-    assert "news/0.md:1: date: missing" in report
+    assert report.splitlines()[0] == "2 lỗi trong nội dung; chưa đăng gì, trang cũ vẫn giữ nguyên:"
+    assert "news/0.md:1: date: còn thiếu" in report

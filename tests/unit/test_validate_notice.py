@@ -61,36 +61,36 @@ def test_subject_defaults_to_title_and_numbers_may_be_plain_digits() -> None:
 @pytest.mark.parametrize(
     ("change", "field", "message"),
     [
-        (("kind: Công văn", "kind: Tờ trình"), "kind", 'unknown kind "Tờ trình"'),
-        (("kind: Công văn\n", ""), "kind", "missing"),
-        (("number: 602/UBND-NCTCD\n", ""), "number", "missing"),
-        (("date: 2018-02-08", "date: 08/02/2018"), "date", "is not a date"),
-        (("issuer: Ủy ban nhân dân tỉnh Long An\n", ""), "issuer", "missing"),
-        (("place: Long An\n", ""), "place", "missing"),
-        (("subject: V/v đẩy mạnh phong trào", "subject: [a, b]"), "subject", "must be text"),
-        (("  name: Trần Văn B\n", ""), "signer", "name is missing"),
+        (("kind: Công văn", "kind: Tờ trình"), "kind", 'không có loại văn bản "Tờ trình"'),
+        (("kind: Công văn\n", ""), "kind", "còn thiếu"),
+        (("number: 602/UBND-NCTCD\n", ""), "number", "còn thiếu"),
+        (("date: 2018-02-08", "date: 08/02/2018"), "date", "không phải ngày"),
+        (("issuer: Ủy ban nhân dân tỉnh Long An\n", ""), "issuer", "còn thiếu"),
+        (("place: Long An\n", ""), "place", "còn thiếu"),
+        (("subject: V/v đẩy mạnh phong trào", "subject: [a, b]"), "subject", "cần viết thành chữ"),
+        (("  name: Trần Văn B\n", ""), "signer", "còn thiếu họ tên"),
         (
             ("  position: KT. CHỦ TỊCH, PHÓ CHỦ TỊCH\n", "  chuc_vu: x\n"),
             "signer",
-            'unknown field "chuc_vu"',
+            'không có mục "chuc_vu"',
         ),
         (
             ("recipients: [Các sở, ngành, Lưu VT]", "recipients: Lưu VT"),
             "recipients",
-            "must be a list",
+            "cần viết thành danh sách",
         ),
         (
             ("valid_until: 2018-12-31", "valid_until: 2017-01-01"),
             "valid_until",
-            "earlier than date",
+            "sớm hơn ngày ban hành",
         ),
-        (("valid_until: 2018-12-31", "valid_until: mãi mãi"), "valid_until", "is not a date"),
+        (("valid_until: 2018-12-31", "valid_until: mãi mãi"), "valid_until", "không phải ngày"),
         (
             ("tags: [Văn bản chỉ đạo]", "tags: [Văn bản chỉ đạo]\nauthor: X"),
             "author",
-            "unknown field",
+            "không có mục",
         ),
-        (("Nội dung công văn.", ""), "body", "has no text"),
+        (("Nội dung công văn.", ""), "nội dung", "chưa có nội dung"),
     ],
 )
 def test_every_notice_field_is_checked(change: tuple[str, str], field: str, message: str) -> None:
@@ -106,7 +106,7 @@ def test_every_notice_field_is_checked(change: tuple[str, str], field: str, mess
 def test_signer_missing_entirely() -> None:
     start, end = GOOD.index("signer:"), GOOD.index("recipients:")
     _, errors = check(GOOD[:start] + GOOD[end:])
-    assert [(e.field, e.message) for e in errors] == [("signer", "missing")]
+    assert [(e.field, e.message) for e in errors] == [("signer", "còn thiếu người ký")]
 
 
 def test_same_number_from_the_same_issuer_is_an_error_on_both_files() -> None:
@@ -116,9 +116,7 @@ def test_same_number_from_the_same_issuer_is_an_error_on_both_files() -> None:
         ("notices/0.md", "number", 4),
         ("notices/1.md", "number", 4),
     ]
-    assert (
-        "also used by notices/1.md" in next(e for e in errors if e.path == "notices/0.md").message
-    )
+    assert "trùng với notices/1.md" in next(e for e in errors if e.path == "notices/0.md").message
 
 
 def test_same_number_from_another_issuer_is_fine() -> None:
