@@ -1,141 +1,128 @@
-"""Command line (above every stage): `portal build` builds the site into a staging folder and swap
-it in only when it is whole.
-
-A content error, a crash or an interrupted build leaves the previously published `site/`
-exactly as it was.
-"""
+"""Command line (above every stage): the `portal` command, its options and help in Vietnamese
+for the editors who type it."""
 
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
-from .counter.service import CounterServer, RateLimit
-from .counter.store import Counter
-from .errors import ContentError, ContentErrors
-from .repository import plan_repository
-from .vi import UI, format_date
+from . import commands
+from .counter.service import RateLimit
 
-
-def build(config_file: Path, site_dir: Path, preview: bool = False) -> int:
-    staging = site_dir.with_name(f".{site_dir.name}.staging")
-    old = site_dir.with_name(f".{site_dir.name}.old")
-    for leftover in (staging, old):
-        shutil.rmtree(leftover, ignore_errors=True)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    if preview:
-        env["PORTAL_PREVIEW"] = "true"
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
-    command += ["--config-file", str(config_file), "--site-dir", str(staging)]
-    result = subprocess.run(command, env=env, check=False)
-    if result.returncode == 0:
-        # Search index of the finished pages, inside the staging folder: an index that fails
-        # leaves the published site as it was, like any other failure.
-        index = [sys.executable, "-m", "pagefind", "--site", str(staging), "--silent"]
-        result = subprocess.run(index, env=env, check=False)
-    if result.returncode != 0:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"Build failed; {site_dir} was left unchanged.", file=sys.stderr)
-        return result.returncode
-    if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
-    print(f"Built {site_dir}")
-    return 0
+# argparse's own complaints, in the editors' language.
+_ARGPARSE = (
+    ("the following arguments are required: ", "còn thiếu: "),
+    ("invalid choice: ", "không có lựa chọn "),
+    ("(choose from ", "(chọn một trong "),
+    ("unrecognized arguments: ", "không hiểu: "),
+    ("expected one argument", "cần một giá trị"),
+    ("invalid int value: ", "không phải số: "),
+)
 
 
-def check(config_file: Path, annotations: bool = False) -> int:
-    """`portal check`: every problem of the repository, without building (no MkDocs)."""
-    try:
-        plan = plan_repository(config_file)
-    except ContentErrors as exc:
-        for error in exc.errors:
-            print(github_annotation(error) if annotations else f"  {error}")
-        print(UI["check_failed"].format(count=len(exc.errors)), file=sys.stderr)
-        return 1
-    published = plan.collections.published
-    notices = sum(1 for item in published if item.notice)
-    counts = {"news": len(published) - notices, "notices": notices}
-    print(UI["check_ok"].format(**counts, documents=len(plan.documents.attachments)))
-    for item in plan.collections.scheduled:
-        when = format_date(item.date)
-        print(UI["check_scheduled"].format(when=when, title=item.title, source=item.source))
-    return 0
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        for english, vietnamese in _ARGPARSE:
+            message = message.replace(english, vietnamese)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Lệnh chưa đúng: {message}. Xem cách dùng: {self.prog} --help\n")
+
+    def format_help(self) -> str:
+        return _vietnamese(super().format_help())
+
+    def format_usage(self) -> str:
+        return _vietnamese(super().format_usage())
 
 
-def github_annotation(error: ContentError) -> str:
-    """A GitHub Actions workflow command, so a pull request shows the problem on its line."""
-
-    def escape(text: str, prop: bool = False) -> str:
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
-
-    where = f"file={escape(error.path, True)},line={error.line},title={escape(error.field, True)}"
-    return f"::error {where}::{escape(f'{error.message} — {error.fix}')}"
+_HELP = (
+    ("usage:", "Cách dùng:"),
+    ("positional arguments:", "Tham số:"),
+    ("options:", "Tùy chọn:"),
+    ("show this help message and exit", "hiện hướng dẫn này"),
+)
 
 
-def run_counter(
-    data_dir: Path, host: str, port: int, origin: str, trust_proxy: bool, limit: RateLimit
-) -> int:
-    counter = Counter(data_dir / "counter.sqlite3")
-    server = CounterServer((host, port), counter, origin, trust_proxy, limit)
-    print(f"Counting views for {origin} on http://{host}:{server.server_address[1]}/", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
-        counter.close()
-    return 0
+def _vietnamese(text: str) -> str:
+    for english, vietnamese in _HELP:
+        text = text.replace(english, vietnamese)
+    return text
+
+
+def parser() -> argparse.ArgumentParser:
+    main = _Parser(prog="portal", description="Cổng thông tin điện tử: dựng, kiểm tra, xem trước.")
+    sub = main.add_subparsers(dest="command", required=True, metavar="LỆNH", parser_class=_Parser)
+    config = argparse.ArgumentParser(add_help=False)
+    config.add_argument(
+        "--config-file", "-f", type=Path, default=Path("mkdocs.yml"), help="tệp cấu hình"
+    )
+    verbose = argparse.ArgumentParser(add_help=False)
+    verbose.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="hiện cả nhật ký của MkDocs (cho kỹ thuật viên)",
+    )
+    build = sub.add_parser("build", parents=[config, verbose], help="dựng trang để đăng")
+    build.add_argument("--site-dir", "-d", type=Path, default=None, help="thư mục trang (site/)")
+    build.add_argument(
+        "--preview", action="store_true", help="đăng cả bản nháp và tin hẹn giờ (chỉ để xem thử)"
+    )
+    check = sub.add_parser("check", parents=[config], help="kiểm tra mọi tệp, không dựng trang")
+    check.add_argument(
+        "--format", choices=("text", "github"), default="text", help="github: chú thích cho GitHub"
+    )
+    serve = sub.add_parser("serve", parents=[config, verbose], help="xem trước, tự cập nhật")
+    serve.add_argument("--host", default="127.0.0.1", help="địa chỉ (mặc định 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="cổng (mặc định 8000)")
+    new = sub.add_parser("new", parents=[config], help="tạo tin, thông báo hoặc thông tin tài liệu")
+    new.add_argument(
+        "what", choices=("tin", "thong-bao", "tai-lieu"), metavar="tin|thong-bao|tai-lieu"
+    )
+    new.add_argument(
+        "name", metavar="TIÊU_ĐỀ|TỆP", help="tiêu đề (tin, thong-bao) hoặc tệp (tai-lieu)"
+    )
+    new.add_argument("--category", default="", help="tin: chuyên mục")
+    new.add_argument("--kind", default="", help="thong-bao: loại văn bản")
+    counter = sub.add_parser("counter", help="chạy dịch vụ đếm lượt xem")
+    counter.add_argument("--data-dir", type=Path, default=Path("counter-data"))
+    counter.add_argument("--host", default="127.0.0.1")
+    counter.add_argument("--port", type=int, default=8787)
+    counter.add_argument(
+        "--origin", required=True, help="địa chỉ của cổng, ví dụ https://congan.example.gov.vn"
+    )
+    counter.add_argument("--rate", type=float, default=2.0, help="số lượt mỗi giây cho một máy")
+    counter.add_argument("--burst", type=int, default=60, help="số lượt dồn một lúc cho một máy")
+    counter.add_argument(
+        "--trust-proxy",
+        action="store_true",
+        help="lấy địa chỉ máy đọc từ X-Real-IP khi yêu cầu đến từ 127.0.0.1",
+    )
+    return main
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="portal", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    build_cmd = sub.add_parser("build", help="build the site atomically")
-    build_cmd.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"))
-    build_cmd.add_argument("--site-dir", "-d", type=Path, default=None)
-    build_cmd.add_argument(
-        "--preview", action="store_true", help="also publish drafts and future items (local only)"
-    )
-    check_cmd = sub.add_parser("check", help="check every content file without building")
-    check_cmd.add_argument("--config-file", "-f", type=Path, default=Path("mkdocs.yml"))
-    check_cmd.add_argument(
-        "--format", choices=("text", "github"), default="text", help="github: annotations"
-    )
-    counter_cmd = sub.add_parser("counter", help="run the visitor counting service")
-    counter_cmd.add_argument("--data-dir", type=Path, default=Path("counter-data"))
-    counter_cmd.add_argument("--host", default="127.0.0.1")
-    counter_cmd.add_argument("--port", type=int, default=8787)
-    counter_cmd.add_argument(
-        "--origin", required=True, help="the site's origin, e.g. https://congan.example.gov.vn"
-    )
-    counter_cmd.add_argument(
-        "--rate", type=float, default=2.0, help="requests per second allowed to one client"
-    )
-    counter_cmd.add_argument("--burst", type=int, default=60, help="requests one client may burst")
-    counter_cmd.add_argument(
-        "--trust-proxy",
-        action="store_true",
-        help="take the client address from X-Real-IP when the request comes from 127.0.0.1",
-    )
-    args = parser.parse_args(argv)
+    args = parser().parse_args(argv)
     if args.command == "counter":
         limit = RateLimit(args.rate, args.burst)
-        return run_counter(
+        return commands.run_counter(
             args.data_dir, args.host, args.port, args.origin, args.trust_proxy, limit
         )
     config_file = args.config_file.resolve()
+    if not config_file.is_file():
+        print(f"Không thấy tệp cấu hình {config_file}: chạy lệnh trong thư mục của cổng.")
+        return 2
     if args.command == "check":
-        return check(config_file, annotations=args.format == "github")
+        return commands.check(config_file, annotations=args.format == "github")
+    if args.command == "new":
+        return commands.new(config_file, args.what, args.name, args.category or args.kind)
+    if args.command == "serve":
+        from .preview.serve import serve
+
+        return serve(config_file, args.host, args.port, args.verbose)
     site_dir = (args.site_dir or config_file.parent / "site").resolve()
-    return build(config_file, site_dir, preview=args.preview)
+    return commands.build(config_file, site_dir, preview=args.preview, verbose=args.verbose)
 
 
 if __name__ == "__main__":

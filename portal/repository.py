@@ -57,9 +57,15 @@ def plan_repository(
     raises ContentErrors with every problem found. `process_photos=False` finds photo
     problems without processing any photo (`portal check`)."""
     settings = read_settings(Path(config_file), preview)
-    site = plan_site(settings, now or build_time(), process_photos)
+    site, errors = plan_site(settings, now or build_time(), process_photos)
     static = tuple(static_files(settings.root, settings.docs_dir))
-    return Plan(site, static, site_outputs(site, static))
+    try:
+        outputs = site_outputs(site, static)
+    except ContentErrors as exc:
+        errors += exc.errors
+    if errors:
+        raise ContentErrors(errors)
+    return Plan(site, static, outputs)
 
 
 __all__ = ["ContentErrors", "Plan", "plan_repository"]

@@ -117,7 +117,8 @@ UI = {
     "not_found_title": "Không tìm thấy trang",
     "not_found_text": "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.",
     "not_found_back": "Về trang chủ",
-    "draft": "Bản nháp (chỉ hiện khi xem trước)",
+    "draft_mark": "Bản nháp — chưa đăng",
+    "scheduled_mark": "Hẹn giờ đăng: {when}",
     "feed_site_title": "{site}",
     "feed_site_description": "Tin mới nhất của {site}",
     "feed_category_title": "{name} – {site}",
@@ -132,6 +133,17 @@ UI = {
         "Đã kiểm tra {news} tin bài, {notices} thông báo, {documents} tài liệu: không có lỗi."
     ),
     "check_failed": "Có {count} lỗi cần sửa.",
+    "build_ok": (
+        "Đã dựng xong {site}: {news} tin bài, {notices} thông báo, {documents} tài liệu, "
+        "{pages} trang ({seconds} giây)."
+    ),
+    "build_failed": (
+        "Chưa đăng gì: sửa {count} lỗi trên rồi dựng lại. Trang cũ ({site}) vẫn giữ nguyên."
+    ),
+    "build_crashed": (
+        "Không dựng được trang vì lỗi của chương trình, không phải lỗi của bài viết. Trang cũ "
+        "({site}) vẫn giữ nguyên. Gửi tệp {log} cho bộ phận kỹ thuật."
+    ),
     "check_scheduled": "Hẹn giờ đăng: {when} — {title} ({source})",
 }
 
@@ -154,6 +166,12 @@ def format_date(value: datetime | date, with_time: bool = True) -> str:
     if with_time and (value.hour or value.minute):
         text += f", {value:%H:%M}"
     return text
+
+
+def format_schedule(value: datetime) -> str:
+    """ "08:00, Thứ ba, 24/11/2026": when a scheduled item goes live, the hour first."""
+    value = value.astimezone(TZ)
+    return f"{value:%H:%M}, {format_date(value, with_time=False)}"
 
 
 def format_short_date(value: datetime | date) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from portal import cli
+from portal import commands
 
 REPO = Path(__file__).resolve().parent.parent
 NOTICE = "thong-bao/thong-bao-ket-qua-cong-tac-xay-dung-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc/"
@@ -34,7 +34,7 @@ def main() -> int:
     out = REPO / "docs" / "print-notice.png"
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        if cli.build(REPO / "mkdocs.yml", site) != 0:
+        if commands.build(REPO / "mkdocs.yml", site) != 0:
             return 1
         handler = functools.partial(_Quiet, directory=str(site))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

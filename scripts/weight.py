@@ -26,7 +26,7 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import sync_playwright
 
-from portal import cli
+from portal import commands
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository: tests/
 from tests.synthetic import write_corpus  # noqa: E402
@@ -110,7 +110,7 @@ def main() -> int:
         else:
             config, label = REPO / "mkdocs.yml", "sample site"
         site = Path(tmp) / "site"
-        if cli.build(config, site) != 0:
+        if commands.build(config, site) != 0:
             return 1
         handler = functools.partial(_Quiet, directory=str(site))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

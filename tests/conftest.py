@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from portal import cli
+from portal import commands
 from portal.errors import ContentErrors
 from portal.repository import plan_repository
 from tests.synthetic import mkdocs_yml, write_corpus
 
+# `portal serve` over a copy of the sample, for tests/preview and tests/browser.
+pytest_plugins = ["tests.preview_server"]
 REPO = Path(__file__).resolve().parent.parent
 HOME = "---\ntemplate: home.html\ntitle: Trang chủ\n---\n\nTrang thử nghiệm.\n"
 MAX_BUILDS = 8
@@ -25,7 +27,7 @@ BUILDS: list[str] = []  # the site folder of every successful full build of this
 
 def build_site(config_file: Path, site_dir: Path, preview: bool = False) -> int:
     """`portal build`, counted when it produced a site."""
-    code = cli.build(config_file, site_dir, preview=preview)
+    code = commands.build(config_file, site_dir, preview=preview)
     if code == 0:
         BUILDS.append(str(site_dir))
     return code

@@ -54,7 +54,7 @@ def mkdocs_yml(page_size: int = 10, site_url: str = "https://congan.example.vn/"
         "      categories:",
     ]
     for name, short, slug in CATEGORIES:
-        lines += [f"        - name: {name}", f"          slug: {slug}"]
+        lines += [f"        - name: {name}", f"          url: {slug}"]
         if short:
             lines.append(f"          short: {short}")
     lines += ["nav:", "  - Trang chủ: index.md"]

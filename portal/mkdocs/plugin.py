@@ -39,6 +39,14 @@ from .markdown import EscapeHtmlExtension, FigureExtension
 UNUSED_THEME_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search")
 
 
+class ContentProblems(PluginError):  # type: ignore[misc]
+    """Content errors as MkDocs reports a plugin's failure; `errors` keeps them whole."""
+
+    def __init__(self, errors: ContentErrors) -> None:
+        super().__init__(errors.report())
+        self.errors = errors
+
+
 class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
     plan: Plan
 
@@ -47,7 +55,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             self.plan = plan_repository(Path(config.config_file_path))
         except ContentErrors as exc:
             # Raised before MkDocs cleans site_dir: the previous site stays as it was.
-            raise PluginError(exc.report()) from None
+            raise ContentProblems(exc) from None
         self.pages = {page.src_uri: page for page in self.plan.pages}
         self.site = social.site_of(self.plan.site)
         config.markdown_extensions.append(FigureExtension(pictures_by_page(self.plan.site)))
@@ -67,6 +75,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
                 files.remove(file)
         rendered = functools.partial(self.rendered, files)
         for path, output in self.plan.outputs.files.items():
+            theirs = files.get_file_from_path(path)  # the theme's sitemap.xml, for one
+            if theirs is not None:
+                files.remove(theirs)
             files.append(_file(config, path, output, rendered))
         for page in self.plan.pages:
             # Never in the nav: a nav listing every article makes every page list every article.

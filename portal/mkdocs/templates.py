@@ -33,6 +33,7 @@ def set_up(env: Environment, config: MkDocsConfig, plan: Plan) -> Environment:
     env.filters.update(
         vi_date=vi.format_date,
         vi_short_date=vi.format_short_date,
+        vi_schedule=vi.format_schedule,
         vi_number=vi.format_number,
         vi_place_date=vi.format_place_date,
         vi_size=vi.format_size,

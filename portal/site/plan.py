@@ -15,7 +15,7 @@ from ..content.news import validate_news
 from ..content.notices import validate_notices
 from ..content.photos import attach_images, doc_photos
 from ..content.references import check_references
-from ..errors import ContentError, ContentErrors
+from ..errors import ContentError
 from ..images.cache import Prepared, inspect, prepare
 from ..images.process import image_size
 from .channels import Channel, channels
@@ -45,8 +45,11 @@ class SitePlan:
     share_card: ShareImage | None  # the default share picture, if the portal has one
 
 
-def plan_site(settings: Settings, now: datetime, process_photos: bool = True) -> SitePlan:
-    """Everything the site will publish; raises ContentErrors with every problem found.
+def plan_site(
+    settings: Settings, now: datetime, process_photos: bool = True
+) -> tuple[SitePlan, list[ContentError]]:
+    """Everything the site will publish, and every problem found. With problems, the plan holds
+    the sound items only, so that later checks (URL clashes) still run; it is not for building.
 
     `process_photos=False` (`portal check`) decodes each new photo to find its problems but
     processes none.
@@ -73,6 +76,9 @@ def plan_site(settings: Settings, now: datetime, process_photos: bool = True) ->
     if isinstance(card, ContentError):
         errors.append(card)
         card = None
+    if errors:  # the rest of the plan only from files without problems
+        wrong = {error.path for error in errors}
+        items = [item for item in items if item.source not in wrong]
     collections = collect(items, settings.categories, now, settings.preview)
     cache = root / settings.image_cache
     uses = [
@@ -101,12 +107,11 @@ def plan_site(settings: Settings, now: datetime, process_photos: bool = True) ->
         for source, ref in uses
         if ref.source in problems
     ]
-    if errors:
-        raise ContentErrors(errors)
     documents = collect_documents(loaded, collections.published)
     feeds = tuple(channels(collections, settings.site_name, settings.feed_size))
     pages = all_pages(collections, documents, feeds, settings.notice_kinds, settings.page_size)
-    return SitePlan(settings, collections, documents, feeds, tuple(pages), photos, card)
+    plan = SitePlan(settings, collections, documents, feeds, tuple(pages), photos, card)
+    return plan, errors
 
 
 def share_card(settings: Settings) -> ShareImage | ContentError | None:

@@ -43,7 +43,7 @@ OPTIONS: dict[str, tuple[Any, str]] = {
     "share_card": ("", "1200×630 JPEG in docs_dir for pages without a lead photo."),
     "categories": ([], "The declared categories: name, short, slug, description."),
 }
-CATEGORY_KEYS = ("name", "short", "slug", "description")
+CATEGORY_KEYS = ("name", "short", "url", "description")
 
 
 @dataclass(frozen=True)
@@ -191,7 +191,7 @@ def _categories(
     categories = []
     for entry in given:
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            fix = "viết - name: Tin hoạt động (thêm short:, slug:, description: nếu cần)"
+            fix = "viết - name: Tin hoạt động (thêm short:, url:, description: nếu cần)"
             errors.append(
                 ContentError(
                     name, line, "categories", f"chuyên mục {_yaml(entry)} chưa có tên", fix
@@ -208,7 +208,7 @@ def _categories(
             )
         text = {key: str(entry.get(key) or "") for key in CATEGORY_KEYS}
         categories.append(
-            Category(text["name"], text["slug"] or slugify(text["name"]), text["short"],
+            Category(text["name"], text["url"] or slugify(text["name"]), text["short"],
                      text["description"])
         )  # fmt: skip
     return tuple(categories)

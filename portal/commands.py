@@ -1,0 +1,161 @@
+"""Commands (above every stage): what `portal build`, `check`, `new` and `counter` do.
+
+`portal build` builds the site into a staging folder and swaps it in only when it is whole.
+
+A content error, a crash or an interrupted build leaves the previously published `site/`
+exactly as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from . import scaffold
+from .counter.service import CounterServer, RateLimit
+from .counter.store import Counter
+from .dates import build_time
+from .errors import ContentError, ContentErrors
+from .repository import Plan, plan_repository
+from .site.settings import read_settings
+from .vi import UI, format_number, format_schedule
+
+
+def build(config_file: Path, site_dir: Path, preview: bool = False, verbose: bool = False) -> int:
+    """`portal build`: the site into a staging folder, indexed, then swapped in whole."""
+    from .mkdocs.build import BuildFailed, render  # MkDocs only for the commands that build
+
+    staging = site_dir.with_name(f".{site_dir.name}.staging")
+    old = site_dir.with_name(f".{site_dir.name}.old")
+    for leftover in (staging, old):
+        shutil.rmtree(leftover, ignore_errors=True)
+    start = time.monotonic()
+    try:
+        plan = render(config_file, staging, preview, verbose)
+        index_search(staging)
+    except ContentErrors as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(exc.report(), file=sys.stderr)
+        print(UI["build_failed"].format(count=len(exc.errors), site=site_dir), file=sys.stderr)
+        return 1
+    except BuildFailed as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        log = write_log(config_file.parent, exc)
+        if verbose:
+            print(str(exc), file=sys.stderr)
+        print(UI["build_crashed"].format(site=site_dir, log=log), file=sys.stderr)
+        return 2
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    seconds = format_number(time.monotonic() - start, 1)
+    print(
+        UI["build_ok"].format(site=site_dir, pages=len(plan.pages), seconds=seconds, **counts(plan))
+    )
+    print_scheduled(plan)
+    return 0
+
+
+def index_search(site: Path) -> None:
+    """Pagefind's index of the finished pages, inside the staging folder: an index that fails
+    leaves the published site as it was, like any other failure."""
+    from .mkdocs.build import BuildFailed
+
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise BuildFailed("pagefind failed", [result.stdout, result.stderr])
+
+
+def write_log(root: Path, exc: Exception) -> Path:
+    """What developers need to find a fault of the engine, kept out of editors' sight."""
+    log = root / ".cache" / "portal-build.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    lines = [str(exc), *getattr(exc, "log", [])]
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return log
+
+
+def counts(plan: Plan) -> dict[str, int]:
+    published = plan.collections.published
+    notices = sum(1 for item in published if item.notice)
+    return {
+        "news": len(published) - notices,
+        "notices": notices,
+        "documents": len(plan.documents.attachments),
+    }
+
+
+def print_scheduled(plan: Plan) -> None:
+    for item in plan.collections.scheduled:
+        when = format_schedule(item.date)
+        print(UI["check_scheduled"].format(when=when, title=item.title, source=item.source))
+
+
+def check(config_file: Path, annotations: bool = False) -> int:
+    """`portal check`: every problem of the repository, without building (no MkDocs)."""
+    try:
+        plan = plan_repository(config_file, process_photos=False)
+    except ContentErrors as exc:
+        for error in exc.errors:
+            print(github_annotation(error) if annotations else f"  {error}")
+        print(UI["check_failed"].format(count=len(exc.errors)), file=sys.stderr)
+        return 1
+    print(UI["check_ok"].format(**counts(plan)))
+    print_scheduled(plan)
+    return 0
+
+
+def github_annotation(error: ContentError) -> str:
+    """A GitHub Actions workflow command, so a pull request shows the problem on its line."""
+
+    def escape(text: str, prop: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
+
+    where = f"file={escape(error.path, True)},line={error.line},title={escape(error.field, True)}"
+    return f"::error {where}::{escape(f'{error.message} — {error.fix}')}"
+
+
+def run_counter(
+    data_dir: Path, host: str, port: int, origin: str, trust_proxy: bool, limit: RateLimit
+) -> int:
+    counter = Counter(data_dir / "counter.sqlite3")
+    server = CounterServer((host, port), counter, origin, trust_proxy, limit)
+    print(f"Counting views for {origin} on http://{host}:{server.server_address[1]}/", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        counter.close()
+    return 0
+
+
+def new(config_file: Path, what: str, name: str, option: str) -> int:
+    """`portal new`: a file to start from, written only when nothing of the same name exists."""
+    try:
+        settings = read_settings(config_file)
+        now = build_time()
+        if what == "tin":
+            path, text = scaffold.news_file(settings, name, option, now)
+        elif what == "thong-bao":
+            path, text = scaffold.notice_file(settings, name, option, now)
+        else:
+            path, text = scaffold.document_meta(settings, Path(name), now)
+    except ContentErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except scaffold.Refused as exc:
+        print(f"Chưa tạo tệp: {exc}", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    rel = path.relative_to(settings.root).as_posix()
+    print(f"Đã tạo {rel}. Mở tệp, điền các mục rồi chạy portal check.")
+    return 0

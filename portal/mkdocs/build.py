@@ -1,0 +1,138 @@
+"""MkDocs adapter: one build of the site into a folder, in this process, with MkDocs' own log
+kept for developers.
+
+Content problems come back as ContentErrors, whatever stage found them (the plan, or MkDocs'
+check of links in static pages). Anything else is a BuildFailed carrying MkDocs' log: a fault
+of the engine or the templates, not of an editor's file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from ..errors import ContentError, ContentErrors
+from ..repository import Plan
+from .plugin import ContentProblems
+
+# MkDocs' warning for a link to a page that does not exist: an editor's mistake in content/.
+_MISSING_LINK = re.compile(
+    r"Doc file '(?P<page>[^']+)' contains a link '(?P<link>[^']+)', but the target .* not found"
+)
+
+
+class BuildFailed(Exception):
+    """The engine failed (a template, a plugin, a bug); `log` is what MkDocs said."""
+
+    def __init__(self, message: str, log: list[str]) -> None:
+        super().__init__(message)
+        self.log = log
+
+
+class _Kept(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+        self.warnings: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        self.lines.append(f"{record.levelname} {record.name}: {message}")
+        if record.levelno >= logging.WARNING:
+            self.warnings.append(message)
+
+
+@contextmanager
+def _mkdocs_log(verbose: bool) -> Iterator[_Kept]:
+    """MkDocs' log kept aside (developers see it with `verbose`), never shown to editors."""
+    logger = logging.getLogger("mkdocs")
+    saved = (logger.level, logger.propagate, list(logger.handlers))
+    kept = _Kept()
+    logger.handlers = [kept]
+    logger.propagate = False
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    if verbose:
+        shown = logging.StreamHandler(sys.stderr)
+        shown.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
+        logger.addHandler(shown)
+    try:
+        yield kept
+    finally:
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+        logger.handlers = saved[2]
+
+
+@contextmanager
+def _preview_env(preview: bool) -> Iterator[None]:
+    saved = os.environ.get("PORTAL_PREVIEW")
+    os.environ["PORTAL_PREVIEW"] = "true" if preview else ""
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("PORTAL_PREVIEW", None)
+        else:
+            os.environ["PORTAL_PREVIEW"] = saved
+
+
+def render(config_file: Path, site_dir: Path, preview: bool = False, verbose: bool = False) -> Plan:
+    """Build the site of `config_file` into `site_dir` (MkDocs' strict mode) and return its plan;
+    raises ContentErrors or BuildFailed."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    with _mkdocs_log(verbose) as kept, _preview_env(preview):
+        try:
+            config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+            build(config)
+        except Abort as exc:
+            if isinstance(exc.__context__, ContentProblems):
+                raise exc.__context__.errors from None
+            plan = getattr(config.plugins.get("portal"), "plan", None)
+            sources = {page.src_uri: page.source for page in plan.pages} if plan else {}
+            links = missing_links(kept.warnings, config_file.parent, config.docs_dir, sources)
+            if links:
+                raise ContentErrors(links) from None
+            raise BuildFailed(str(exc), kept.lines) from None
+        except ContentErrors:
+            raise
+        except Exception as exc:  # noqa: BLE001 (an editor never sees a traceback)
+            raise BuildFailed(f"{type(exc).__name__}: {exc}", kept.lines) from exc
+    plugin = config.plugins["portal"]
+    return plugin.plan  # type: ignore[attr-defined,no-any-return]
+
+
+def missing_links(
+    warnings: list[str], root: Path, docs_dir: str, sources: dict[str, str]
+) -> list[ContentError]:
+    """MkDocs' warnings about links to pages that do not exist, as content errors on the line
+    of the link in the editor's file (`sources`: a generated page's file -> its source)."""
+    errors = []
+    for warning in warnings:
+        match = _MISSING_LINK.search(warning)
+        if not match:
+            continue
+        page, link = match["page"], match["link"]
+        rel = sources.get(page) or f"{docs_dir}/{page}"
+        path = root / rel
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        at = text.find(f"]({link}")
+        line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+        errors.append(
+            ContentError(
+                rel,
+                line,
+                "liên kết",
+                f'liên kết "{link}" trỏ tới trang không có',
+                "sửa lại đường dẫn tới một trang có thật, hoặc xóa liên kết",
+            )
+        )
+    return errors
