@@ -16,7 +16,7 @@ site: $(STAMP)
 	$(BIN)/portal build
 
 preview: $(STAMP)
-	PORTAL_PREVIEW=true NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+	$(BIN)/portal serve
 
 test: $(STAMP)
 	$(BIN)/ruff check portal tests scripts

@@ -80,6 +80,12 @@ class Collections:
     neighbours: dict[str, Neighbours] = field(repr=False)  # by item URL
     today: date = date(1970, 1, 1)  # the build day in Vietnam: decides which notices expired
     scheduled: tuple[Item, ...] = ()  # not drafts, dated after the build time: soonest first
+    now: datetime = datetime(1970, 1, 1, tzinfo=TZ)  # the build time
+
+    def status(self, item: Item) -> str:
+        """ "draft", "scheduled" (dated after the build time) or "" for a published item;
+        only a preview publishes the first two."""
+        return "draft" if item.draft else "scheduled" if item.date > self.now else ""
 
     @functools.cached_property
     def notices(self) -> tuple[Item, ...]:
@@ -196,6 +202,7 @@ def collect(
         by_tag,
         neighbours,
         today=now.astimezone(TZ).date(),
+        now=now,
         scheduled=tuple(
             sorted((i for i in items if not i.draft and i.date > now), key=lambda i: i.date)
         ),

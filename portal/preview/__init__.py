@@ -1,0 +1,1 @@
+"""Preview stage: `portal serve`, the editors' preview that follows every edit."""

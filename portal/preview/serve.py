@@ -1,0 +1,212 @@
+"""Preview stage (serve): `portal serve`, the site as it will look, rebuilt after every edit.
+
+Every input is watched (`watch.py`). Each build goes into a folder of its own and is served
+only when it is whole; while content has problems every page is the list of problems. Pages
+carry a small script that waits for the next build and reloads: no browser extension, no
+restart, and the server answers every request whatever the state of the content.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from ..errors import ContentErrors
+from . import page
+from .watch import Watcher
+
+VERSION_PATH = "/__preview__/version"
+WAIT_SECONDS = 20.0
+# Reloads the page when the preview's version moves on; retries while the server restarts.
+_RELOAD = """<script>(function () {
+  var seen = %d;
+  function poll() {
+    fetch("%s?seen=" + seen, {cache: "no-store"})
+      .then(function (r) { return r.json(); })
+      .then(function (d) { if (d.version !== seen) { location.reload(); } else { poll(); } })
+      .catch(function () { setTimeout(poll, 1000); });
+  }
+  poll();
+})();</script>"""
+
+
+@dataclass(frozen=True)
+class Shown:
+    version: int
+    site: Path | None  # the last whole build (assets keep coming from it during problems)
+    page: str | None  # the page shown instead of every HTML page, while there is one
+
+
+class Preview:
+    """What the server shows, changed by the builder and read by every request."""
+
+    def __init__(self) -> None:
+        self.condition = threading.Condition()
+        self.shown = Shown(0, None, None)
+
+    def show(self, site: Path | None, problem: str | None) -> None:
+        with self.condition:
+            self.shown = Shown(self.shown.version + 1, site or self.shown.site, problem)
+            self.condition.notify_all()
+
+    def wait(self, seen: int, timeout: float) -> int:
+        """The version after `seen`, or `seen` again after `timeout` seconds of nothing new."""
+        with self.condition:
+            self.condition.wait_for(lambda: self.shown.version != seen, timeout)
+            return self.shown.version
+
+
+def reload_script(version: int) -> str:
+    return _RELOAD % (version, VERSION_PATH)
+
+
+class Builder(threading.Thread):
+    """Builds after each change reported by `request()`, one build at a time."""
+
+    def __init__(self, config_file: Path, work: Path, preview: Preview, verbose: bool) -> None:
+        super().__init__(name="portal-build", daemon=True)
+        self.config_file = config_file
+        self.work = work
+        self.preview = preview
+        self.verbose = verbose
+        self.pending = threading.Event()
+        self.count = 0
+
+    def request(self) -> None:
+        self.pending.set()
+
+    def run(self) -> None:
+        while True:
+            self.pending.wait()
+            time.sleep(0.05)  # an editor's save often writes twice
+            self.pending.clear()
+            self.build_once()
+
+    def build_once(self) -> None:
+        from ..mkdocs.build import BuildFailed, render
+
+        self.count += 1
+        target = self.work / f"build-{self.count}"
+        version = self.preview.shown.version + 1
+        script = reload_script(version)
+        try:
+            render(self.config_file, target, preview=True, verbose=self.verbose)
+        except ContentErrors as exc:
+            shutil.rmtree(target, ignore_errors=True)
+            self.preview.show(None, page.problems_page(exc.errors, script))
+            print(f"Nội dung có {len(exc.errors)} lỗi; xem danh sách lỗi trên trình duyệt.")
+            return
+        except BuildFailed as exc:
+            shutil.rmtree(target, ignore_errors=True)
+            text = f"Lỗi của chương trình, không phải của bài viết. Báo cho bộ phận kỹ thuật: {exc}"
+            self.preview.show(None, page.message_page("Không dựng được trang", text, script))
+            print(text)
+            return
+        old = self.preview.shown.site
+        self.preview.show(target, None)
+        if old is not None and old != target:
+            # Requests still reading the old build finish first.
+            threading.Timer(5.0, shutil.rmtree, (old,), {"ignore_errors": True}).start()
+        print(f"Đã cập nhật bản xem trước ({time.strftime('%H:%M:%S')}).", flush=True)
+
+
+class Handler(SimpleHTTPRequestHandler):
+    preview: Preview
+    quiet = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # The folder is chosen per request; never the process's working directory.
+        super().__init__(*args, directory=str(Path(__file__).parent), **kwargs)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if not self.quiet:
+            super().log_message(format, *args)
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        url = urlsplit(self.path)
+        if url.path == VERSION_PATH:
+            seen = int(parse_qs(url.query).get("seen", ["-1"])[0] or -1)
+            self._send(HTTPStatus.OK, "application/json", json.dumps({
+                "version": self.preview.wait(seen, WAIT_SECONDS)
+            }))  # fmt: skip
+            return
+        shown = self.preview.shown
+        is_page = url.path.endswith(("/", ".html")) or "." not in url.path.rsplit("/", 1)[-1]
+        if shown.page is not None and is_page:
+            self._send(HTTPStatus.OK, "text/html; charset=utf-8", shown.page)
+            return
+        if shown.site is None:
+            self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", "Chưa có trang.")
+            return
+        self.directory = str(shown.site)
+        target = Path(self.translate_path(url.path))
+        if target.is_dir() and url.path.endswith("/"):
+            target = target / "index.html"
+        if target.suffix == ".html" and target.is_file():
+            self._send_page(HTTPStatus.OK, target, shown.version)
+        elif not target.exists() and is_page and (shown.site / "404.html").is_file():
+            self._send_page(HTTPStatus.NOT_FOUND, shown.site / "404.html", shown.version)
+        else:
+            super().do_GET()
+
+    def _send_page(self, status: HTTPStatus, path: Path, version: int) -> None:
+        html = path.read_text(encoding="utf-8")
+        script = reload_script(version)
+        at = html.rfind("</body>")
+        html = html[:at] + script + html[at:] if at >= 0 else html + script
+        self._send(status, "text/html; charset=utf-8", html)
+
+    def _send(self, status: HTTPStatus, kind: str, text: str) -> None:
+        body = text.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # a reader who closed the tab mid-answer is not news for an editor
+
+
+def serve(config_file: Path, host: str, port: int, verbose: bool = False) -> int:
+    """Run the preview until interrupted; the first build runs while the server answers."""
+    preview = Preview()
+    preview.show(None, page.message_page("Đang dựng trang…", "Trang tự hiện khi dựng xong.",
+                                         reload_script(1)))  # fmt: skip
+    work = config_file.parent / ".cache" / "preview"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    handler = type("PreviewHandler", (Handler,), {"preview": preview, "quiet": not verbose})
+    server = _Server((host, port), handler)
+    builder = Builder(config_file, work, preview, verbose)
+    builder.start()
+    builder.request()
+    watcher = Watcher(config_file, builder.request)
+    watcher.start()
+    where = f"http://{host}:{server.server_address[1]}/"
+    print(f"Đang xem trước tại {where} (Ctrl+C để dừng). Bản nháp và tin hẹn giờ cũng hiện.")
+    print("Mỗi lần lưu tệp, trang tự cập nhật.", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        watcher.stop()
+        server.server_close()
+    return 0
