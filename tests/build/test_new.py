@@ -1,0 +1,60 @@
+"""`portal new`: the files it writes pass `portal check` as written and are published by the
+next build."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import yaml
+
+from portal import cli
+from portal.dates import TZ, parse_datetime
+from tests.unit.test_attachments_load import pdf_bytes
+
+
+def test_new_files_pass_the_check_and_appear_in_the_next_build(project, capsys) -> None:
+    proj = project({"attachments/2026/ke-hoach-tuan-tra.pdf": pdf_bytes()})
+    config = ["-f", str(proj.root / "mkdocs.yml")]
+    before = datetime.now(TZ).replace(second=0, microsecond=0)
+    assert (
+        cli.main(
+            ["new", "tin", "Ra quân cao điểm: trấn áp tội phạm", "--category", "antt", *config]
+        )
+        == 0
+    )  # noqa: E501
+    assert cli.main(["new", "thong-bao", "Lịch tiếp công dân", "--kind", "thong bao", *config]) == 0  # noqa: E501
+    pdf = proj.root / "attachments/2026/ke-hoach-tuan-tra.pdf"
+    assert cli.main(["new", "tai-lieu", str(pdf), *config]) == 0
+    year = before.year
+    article = proj.root / f"news/{year}/ra-quan-cao-diem-tran-ap-toi-pham.md"
+    notice = proj.root / f"notices/{year}/lich-tiep-cong-dan.md"
+    meta = proj.root / "attachments/2026/ke-hoach-tuan-tra.yml"
+    head = yaml.safe_load(article.read_text(encoding="utf-8").split("---")[1])
+    # Dated now, in Vietnam time, in the category asked for (typed without diacritics).
+    assert parse_datetime(head["date"]) >= before and head["category"] == "Tin an ninh trật tự"
+    assert head["title"] == "Ra quân cao điểm: trấn áp tội phạm"
+    # Every field is explained to the editor in a Vietnamese comment.
+    comments = [line for line in article.read_text(encoding="utf-8").splitlines() if "# " in line]
+    assert any("Chuyên mục" in line for line in comments) and len(comments) >= 8
+    assert yaml.safe_load(meta.read_text(encoding="utf-8"))["kind"] == "Kế hoạch"
+    assert "Đã tạo" in capsys.readouterr().out
+
+    assert cli.main(["check", *config]) == 0
+    assert "1 tin bài, 1 thông báo, 1 tài liệu" in capsys.readouterr().out
+    assert proj.build() == 0
+    assert proj.exists("tin-tuc/ra-quan-cao-diem-tran-ap-toi-pham")
+    assert proj.exists("thong-bao/lich-tiep-cong-dan")
+    assert proj.exists("tai-lieu/ke-hoach-tuan-tra")
+    assert notice.is_file()
+
+
+def test_new_refuses_without_a_category_and_never_overwrites(project, capsys) -> None:
+    proj = project()
+    config = ["-f", str(proj.root / "mkdocs.yml")]
+    assert cli.main(["new", "tin", "Tin", *config]) == 1
+    err = capsys.readouterr().err
+    assert "chưa chọn chuyên mục" in err and "Tin an ninh trật tự" in err
+    assert not (proj.root / "news").exists()
+    assert cli.main(["new", "tin", "Tin", "--category", "ANTT", *config]) == 0
+    assert cli.main(["new", "tin", "Tin", "--category", "ANTT", *config]) == 1
+    assert "đã có tệp" in capsys.readouterr().err
