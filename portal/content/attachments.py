@@ -228,12 +228,12 @@ def _describe(data: bytes, ext: str, rel: str) -> int | Table | None | ContentEr
     if ext == "pdf":
         try:
             return len(PdfReader(io.BytesIO(data)).pages)
-        except (PdfReadError, ValueError, OSError) as exc:
+        except (PdfReadError, ValueError, OSError):
             return ContentError(
                 rel,
                 1,
                 "tệp",
-                f"tệp PDF bị hỏng, không đọc được ({type(exc).__name__})",
+                "tệp PDF bị hỏng, không đọc được",
                 "xuất lại tài liệu thành PDF rồi chép đè",
             )
     if ext == "csv":

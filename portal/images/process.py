@@ -97,8 +97,8 @@ def open_photo(data: bytes) -> Image.Image:
             "tệp không phải ảnh JPEG, PNG, GIF hay WebP, hoặc đã bị hỏng",
             "mở ảnh bằng phần mềm xem ảnh và lưu lại thành JPEG",
         ) from None
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise _corrupt(exc) from None
+    except (OSError, SyntaxError, ValueError):
+        raise _corrupt() from None
     width, height = image.size
     if width * height > MAX_PIXELS or max(width, height) > MAX_SIDE:
         raise _too_large(width, height)
@@ -108,14 +108,14 @@ def open_photo(data: bytes) -> Image.Image:
     image.draft(image.mode, upright_width or (WIDTHS[-1], 1))
     try:
         image.load()
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise _corrupt(exc) from None
+    except (OSError, SyntaxError, ValueError):
+        raise _corrupt() from None
     return image
 
 
-def _corrupt(exc: Exception) -> ImageProblem:
+def _corrupt() -> ImageProblem:
     return ImageProblem(
-        f"tệp ảnh bị thiếu hoặc hỏng ({type(exc).__name__})",
+        "tệp ảnh bị thiếu hoặc hỏng",
         "chép lại ảnh từ máy ảnh, hoặc lưu lại thành JPEG",
     )
 
@@ -197,9 +197,9 @@ def derive_into(source: str, entry: str) -> Derived | ImageProblem:
     except ImageProblem as problem:
         shutil.rmtree(temporary, ignore_errors=True)
         return problem
-    except Exception as exc:  # noqa: BLE001 (an odd file must give a message, not a traceback)
+    except Exception:  # noqa: BLE001 (an odd file must give a message, not a traceback)
         shutil.rmtree(temporary, ignore_errors=True)
-        return _unreadable(exc)
+        return _unreadable()
     try:
         temporary.rename(target)
     except OSError:  # another build stored the same photo meanwhile
@@ -215,13 +215,13 @@ def check_file(source: str) -> ImageProblem | None:
         open_photo(Path(source).read_bytes())
     except ImageProblem as problem:
         return problem
-    except Exception as exc:  # noqa: BLE001 (an odd file must give a message, not a traceback)
-        return _unreadable(exc)
+    except Exception:  # noqa: BLE001 (an odd file must give a message, not a traceback)
+        return _unreadable()
     return None
 
 
-def _unreadable(exc: Exception) -> ImageProblem:
+def _unreadable() -> ImageProblem:
     return ImageProblem(
-        f"không đọc được tệp ảnh ({type(exc).__name__})",
+        "không đọc được tệp ảnh",
         "mở ảnh bằng phần mềm xem ảnh và lưu lại thành JPEG",
     )

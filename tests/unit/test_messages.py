@@ -1,0 +1,272 @@
+"""Every message an editor can get is Vietnamese, without programmers' words.
+
+A corpus of broken files (every kind of problem the validators report: YAML, fields, news,
+notices, documents, CSV lists, photos, references, URLs, configuration) goes through the
+same entry point as `portal check`; the messages are gathered and searched.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from portal import cli
+from portal.errors import ContentError, ContentErrors
+from portal.mkdocs.build import missing_links
+from portal.repository import plan_repository
+from tests import photo_files as pf
+from tests.conftest import REPO, item
+from tests.synthetic import mkdocs_yml
+from tests.unit.test_attachments_load import pdf_bytes
+
+FORBIDDEN = re.compile(
+    r"error|invalid|must|not found|front matter|yaml|slug|builderror|traceback", re.IGNORECASE
+)
+META = "title: Công văn\nkind: Công văn\ndate: 2018-02-08\n"
+NOTICE = """---
+title: Thông báo
+kind: Thông báo
+number: 12/TB-CAT
+date: 2024-03-01
+issuer: Công an tỉnh
+place: Long An
+signer: {name: Nguyễn Văn A, position: GIÁM ĐỐC}
+---
+
+Nội dung.
+"""
+
+BROKEN_NEWS = {
+    # The file as a whole
+    "latin1.md": b"---\ntitle: \xe0\n---\nx\n",
+    "khong-dau.md": "Chỉ có nội dung.\n",
+    "khong-dong.md": "---\ntitle: A\n",
+    "danh-sach.md": "---\n- a\n- b\n---\nx\n",
+    "ten-la-danh-sach.md": "---\n? [a, b]\n: c\n---\nx\n",
+    "hai-lan.md": "---\ntitle: A\ntitle: B\n---\nx\n",
+    # YAML syntax, each told in plain words
+    "ngoac-vuong.md": "---\ntitle: A\ntags: [ANTT, Công an\nsummary: x\n---\nx\n",
+    "hai-cham.md": "---\ntitle: Công an: bắt giữ\n---\nx\n",
+    "tab.md": "---\ntitle: A\n\tdate: 2024\n---\nx\n",
+    "ngoac-kep.md": '---\ntitle: "abc\ndate: 2024\n---\nx\n',
+    "thieu-hai-cham.md": "---\ntitle: a\ndate 2024\ncategory: x\n---\nx\n",
+    "thut-dong.md": "---\ntitle: a\n  date: b\n---\nx\n",
+    "sao.md": "---\ntitle: *abc\n---\nx\n",
+    "sau-ngoac.md": '---\ntitle: "Công an" tỉnh\n---\nx\n',
+    "gach-dau-dong.md": "---\ntitle: a\n- b\n---\nx\n",
+    "ngoac-nhon.md": "---\nsigner: {name: a, position: b\ndate: 1\n---\nx\n",
+    # Fields
+    "truong-la.md": item("A", "2024-01-01", tieu_de="x"),
+    "thieu-het.md": "---\nauthor: A\n---\nx\n",
+    "so.md": item("2018", "2024-01-01").replace('title: "2018"', "title: 2018"),
+    "rong.md": item("", "2024-01-01"),
+    "ngay-sai.md": item("A", "31/12/2024"),
+    "nhap.md": item("A", "2024-01-01", draft="yes please"),
+    "tags.md": item("A", "2024-01-01", tags="ANTT, Công an"),
+    "tags-le.md": item("A", "2024-01-01", tags="[a, '', '!!!']"),
+    "url.md": item("A", "2024-01-01", url="Tin Mới"),
+    "tieu-de.md": item("!!!", "2024-01-01"),
+    "cap-nhat.md": item("A", "2024-01-01", updated="2023-01-01"),
+    "trong.md": item("Trống", "2024-01-01", body=""),
+    "chuyen-muc.md": item("A", "2024-01-01", category="Tin tuc"),
+    "chuyen-muc-gan.md": item("A", "2024-01-01", category="tin hoat dong"),
+    "trung-1.md": item("Trùng", "2024-01-01"),
+    "trung-2.md": item("Trùng", "2024-01-02"),
+    # Photos
+    "anh.md": item(
+        "Ảnh",
+        "2024-01-01",
+        image="anh/khong-co.jpg",
+        body="\n\n".join(
+            [
+                "![](anh/hong.jpg)",
+                "![Mạng](https://cdn.example.com/a.jpg)",
+                "![Gốc](/anh/a.jpg)",
+                "![Ngoài](../../../etc/passwd.jpg)",
+                "![iPhone](anh/IMG_1.HEIC)",
+                "![Bản đồ](anh/ban-do.svg)",
+                "![Tài liệu](anh/tai-lieu.docx)",
+                "![Thiếu](anh/hongg.jpg)",
+                "![Hỏng](anh/hong.jpg)",
+                "![Ngẫu nhiên](anh/ngau-nhien.png)",
+                "![To](anh/to.png)",
+                "![Bom](anh/bom.png)",
+                "![iPhone đổi tên](anh/iphone.jpg)",
+                "![Tham chiếu][tc]\n\n[tc]: anh/hong.jpg",
+            ]
+        ),
+    ),
+    "mo-ta-thua.md": item("Mô tả", "2024-01-01", image_alt="Ảnh"),
+    # References to documents
+    "tai-lieu.md": item(
+        "TL", "2024-01-01", attachments="[cv-620]", body="Xem [](tai-lieu:khong-co)."
+    ),
+}
+BROKEN_NOTICES = {
+    "loai.md": NOTICE.replace("kind: Thông báo", "kind: Tờ trình"),
+    "thieu-ky.md": NOTICE.replace("signer: {name: Nguyễn Văn A, position: GIÁM ĐỐC}\n", ""),
+    "ky-chu.md": NOTICE.replace("signer: {name: Nguyễn Văn A, position: GIÁM ĐỐC}", "signer: A"),
+    "ky-la.md": NOTICE.replace("position: GIÁM ĐỐC}", "chuc_vu: GIÁM ĐỐC, name2: [1]}"),
+    "hieu-luc.md": NOTICE.replace("place: Long An", "place: Long An\nvalid_until: 2020-01-01"),
+    "so-1.md": NOTICE.replace("title: Thông báo", "title: Thông báo một"),
+    "so-2.md": NOTICE.replace("title: Thông báo", "title: Thông báo hai"),
+}
+BROKEN_ATTACHMENTS = {
+    "mo-coi.pdf": pdf_bytes(),
+    "thieu-tep.yml": META,
+    "ten-tep.yml": META + "file: [a]\n",
+    "ra-ngoai.yml": META + "file: ../../etc/passwd\n",
+    "khong-co.yml": META + "file: khong-co-tep.pdf\n",
+    "cv.pdf": pdf_bytes(),
+    "cv.yml": META + "id: cv-602\n",
+    "cv-hai.yml": META + "file: cv.pdf\n",
+    "chay.exe": b"MZ",
+    "chay.yml": META,
+    "hong.pdf": b"%PDF-1.4 nothing",
+    "hong.yml": META,
+    "o.csv": "a;b\n1;2;3\n",
+    "o.yml": META,
+    "dau.csv": "\n1;2\n",
+    "dau.yml": META,
+    "cot.csv": "a;a\n1;2\n",
+    "cot.yml": META,
+    "ma.csv": "a;b\n1;Tân An\n".encode("cp1258"),
+    "ma.yml": META,
+    "ngoac.csv": 'a;b\n"1;2\n',
+    "ngoac.yml": META,
+    "nhom.csv": "Loại;Cấp\n1;2\n",
+    "nhom.yml": META + "group_by: [Loai hinh]\n",
+    "trung.pdf": pdf_bytes(),
+    "trung.yml": META + "id: cv-602\nreplaces: cv-620\n",
+    "loai.pdf": pdf_bytes(),
+    "loai.yml": META.replace("kind: Công văn", "kind: Tờ trình") + "id: Cong Van\n",
+    "cu-phap.pdf": pdf_bytes(),
+    "cu-phap.yml": "title: [hỏng\n",
+}
+BROKEN_CONFIGS = {
+    "tuy-chon": ("  - portal:\n", "  - portal:\n      pgae: 3\n      page_size: mười\n"),
+    "chuyen-muc": ("      categories:\n", "      categories:\n        - {nam: A, x: 1}\n"),
+    "duong-dan": ("url: an-ninh-trat-tu", "url: An Ninh"),
+    "trang": ("      page_size: 10\n", "      page_size: 0\n      feed_size: 0\n"),
+    "nguoi-dan": ("  - portal:\n", "  - portal:\n      citizens_category: khong-co\n"),
+    "site-url": ("site_url: https://congan.example.vn/", "site_url: congan.example.vn"),
+    "anh-chia-se": ("  - portal:\n", "  - portal:\n      share_card: assets/khong-co.jpg\n"),
+    "cu-phap": ("docs_dir: content", "docs_dir: content: x"),
+}
+
+
+def problems_of(root: Path) -> list[ContentError]:
+    try:
+        plan_repository(root / "mkdocs.yml", process_photos=False)
+    except ContentErrors as exc:
+        return exc.errors
+    return []
+
+
+def assert_plain_vietnamese(messages: list[str]) -> None:
+    bad = [message for message in messages if FORBIDDEN.search(message)]
+    assert bad == [], "\n".join(bad)
+
+
+def write(root: Path, files: dict[str, str | bytes]) -> None:
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def corpus_errors(tmp_path_factory: pytest.TempPathFactory) -> list[ContentError]:
+    """The problems of one repository holding the whole corpus of broken files."""
+    root = tmp_path_factory.mktemp("broken")
+    write(root, {"mkdocs.yml": mkdocs_yml(), "content/index.md": "# Trang chủ\n"})
+    write(root, {f"news/{name}": text for name, text in BROKEN_NEWS.items()})
+    write(root, {f"notices/{name}": text for name, text in BROKEN_NOTICES.items()})
+    write(root, {f"attachments/{name}": data for name, data in BROKEN_ATTACHMENTS.items()})
+    write(
+        root,
+        {
+            "news/anh/hong.jpg": pf.corrupt(),
+            "news/anh/ngau-nhien.png": bytes(range(256)) * 8,
+            "news/anh/to.png": pf.oversized_png(),
+            "news/anh/bom.png": pf.bomb_png(),
+            "news/anh/iphone.jpg": pf.heic_named_jpg(),
+            # A static page where a sound article goes, and a page linking nowhere.
+            "news/hop-le.md": item("Hợp lệ", "2024-01-01"),
+            "content/tin-tuc/hop-le/index.md": "# Hợp lệ\n",
+        },
+    )
+    errors = problems_of(root)
+    warning = (
+        "Doc file 'gioi-thieu.md' contains a link 'khong-co.md', but the target is not found "
+        "among documentation files."
+    )
+    write(root, {"content/gioi-thieu.md": "# A\n\nXem [trang](khong-co.md).\n"})
+    return errors + missing_links([warning], root, "content", {})
+
+
+def test_every_content_problem_is_told_without_programmers_words(corpus_errors) -> None:
+    messages = [str(error) for error in corpus_errors]
+    # The corpus really reaches every validator: one problem or more from each file.
+    named = {Path(error.path).stem for error in corpus_errors}
+    corpus = {Path(name).stem for name in [*BROKEN_NEWS, *BROKEN_NOTICES, *BROKEN_ATTACHMENTS]}
+    assert corpus - named == {"cv-hai"}, corpus - named  # claims cv.pdf first: cv.yml is wrong
+    assert len(set(messages)) >= 80, len(set(messages))
+    assert_plain_vietnamese([*messages, ContentErrors(corpus_errors).report()])
+
+
+def test_the_editors_guide_explains_messages_that_really_occur(corpus_errors) -> None:
+    guide = (REPO / "docs/huong-dan-bien-tap.md").read_text(encoding="utf-8")
+    table = guide.split("## Các lỗi thường gặp và cách sửa", 1)[1]
+    quoted = re.findall(r"^\| `([^`]+)` \|", table, re.MULTILINE)
+    assert len(quoted) >= 30
+    messages = [error.message for error in corpus_errors]
+    for fragment in quoted:
+        pattern = re.escape(fragment).replace("…", ".*").replace("\\…", ".*")
+        assert any(re.search(pattern, message) for message in messages), fragment
+
+
+def test_the_readme_links_the_guide_in_its_first_screen() -> None:
+    first_screen = "\n".join((REPO / "README.md").read_text(encoding="utf-8").splitlines()[:15])
+    assert "(docs/huong-dan-bien-tap.md)" in first_screen
+
+
+@pytest.mark.parametrize("change", BROKEN_CONFIGS.values(), ids=BROKEN_CONFIGS)
+def test_every_configuration_problem_is_told_without_programmers_words(
+    project, change: tuple[str, str]
+) -> None:
+    config = mkdocs_yml()
+    assert change[0] in config
+    proj = project(config=config.replace(change[0], change[1], 1))
+    errors = problems_of(proj.root)
+    assert errors and all(error.path == "mkdocs.yml" for error in errors)
+    assert_plain_vietnamese([str(error) for error in errors])
+
+
+def test_links_to_missing_pages_and_command_mistakes_are_vietnamese_too(
+    tmp_path: Path, capsys
+) -> None:
+    write(tmp_path, {"content/gioi-thieu.md": "# A\n\nXem [trang](khong-co.md).\n"})
+    warning = (
+        "Doc file 'gioi-thieu.md' contains a link 'khong-co.md', but the target is not found "
+        "among documentation files."
+    )
+    [error] = missing_links([warning], tmp_path, "content", {})
+    assert (error.path, error.line) == ("content/gioi-thieu.md", 3)
+    with pytest.raises(SystemExit):
+        cli.main(["new", "tin"])
+    with pytest.raises(SystemExit):
+        cli.main(["bulid"])
+    write(tmp_path, {"mkdocs.yml": mkdocs_yml()})
+    config = str(tmp_path / "mkdocs.yml")
+    assert cli.main(["new", "tin", "Tin mới", "-f", config]) == 1
+    assert cli.main(["new", "tin", "Tin mới", "--category", "Tin tuc", "-f", config]) == 1
+    assert cli.main(["new", "thong-bao", "Thông báo", "-f", config]) == 1
+    assert cli.main(["new", "tai-lieu", "khong-co.pdf", "-f", config]) == 1
+    out, err = capsys.readouterr()
+    assert_plain_vietnamese([str(error), *out.splitlines(), *err.splitlines()])
