@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,15 +61,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
-    root = tmp_path_factory.mktemp("preview")
-    for name in INPUTS:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        else:
-            shutil.copy2(source, root / name)
+@contextmanager
+def running(root: Path, ready: str) -> Iterator[Preview]:
+    """`portal serve` over `root` until the home page holds `ready`."""
     port = free_port()
     command = [sys.executable, "-m", "portal.cli", "serve", "-f", str(root / "mkdocs.yml")]
     process = subprocess.Popen(
@@ -77,18 +72,34 @@ def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
         stderr=subprocess.STDOUT,
         text=True,
     )
-    running = Preview(root, f"http://127.0.0.1:{port}/")
+    preview = Preview(root, f"http://127.0.0.1:{port}/")
 
     def home_is_up() -> bool:
         try:
-            return "portal-citizens" in running.page()[1]
+            return ready in preview.page()[1]
         except OSError:
             return False
 
     try:
         wait_for(home_is_up, 90)  # the first build processes the sample's photos
-        yield running
+        yield preview
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=10)
-        assert "Traceback" not in output, output
+        assert "Traceback" not in output and "INFO" not in output, output
+
+
+def copy_sample(root: Path) -> Path:
+    for name in INPUTS:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        else:
+            shutil.copy2(source, root / name)
+    return root
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
+    with running(copy_sample(tmp_path_factory.mktemp("preview")), "portal-citizens") as served:
+        yield served

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from tests.conftest import item
-from tests.preview_server import EDIT_SECONDS, Preview, wait_for
+from tests.preview_server import EDIT_SECONDS, Preview, copy_sample, running, wait_for
 
 NEW = "news/2024/tin-xem-truoc.md"
 
@@ -71,3 +71,12 @@ def test_a_broken_configuration_is_shown_too_and_recovers(preview: Preview) -> N
     finally:
         config.write_text(good, encoding="utf-8")
     wait_for(lambda: "portal-citizens" in preview.page()[1], EDIT_SECONDS)
+
+
+def test_starting_with_a_problem_serves_the_problem_page(tmp_path) -> None:
+    root = copy_sample(tmp_path)
+    (root / "news/2024/hong.md").write_text("---\ntitle: [Hỏng\n---\n\nx\n", encoding="utf-8")
+    with running(root, "Nội dung có lỗi") as served:
+        assert "news/2024/hong.md, dòng 2" in served.page("tin-tuc/")[1]
+        (root / "news/2024/hong.md").unlink()
+        wait_for(lambda: "portal-citizens" in served.page()[1], EDIT_SECONDS)
