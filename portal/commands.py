@@ -9,7 +9,6 @@ exactly as it was.
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -19,6 +18,7 @@ from .counter.service import CounterServer, RateLimit
 from .counter.store import Counter
 from .dates import build_time
 from .errors import ContentError, ContentErrors
+from .outputs import search
 from .repository import Plan, plan_repository
 from .site.settings import read_settings
 from .vi import UI, format_number, format_schedule
@@ -35,13 +35,14 @@ def build(config_file: Path, site_dir: Path, preview: bool = False, verbose: boo
     start = time.monotonic()
     try:
         plan = render(config_file, staging, preview, verbose)
-        index_search(staging)
+        settings = plan.settings
+        search.index_site(staging, plan.pages, plan.static, settings.root / settings.search_cache)
     except ContentErrors as exc:
         shutil.rmtree(staging, ignore_errors=True)
         print(exc.report(), file=sys.stderr)
         print(UI["build_failed"].format(count=len(exc.errors), site=site_dir), file=sys.stderr)
         return 1
-    except BuildFailed as exc:
+    except (BuildFailed, search.SearchFailed) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         log = write_log(config_file.parent, exc)
         if verbose:
@@ -58,17 +59,6 @@ def build(config_file: Path, site_dir: Path, preview: bool = False, verbose: boo
     )
     print_scheduled(plan)
     return 0
-
-
-def index_search(site: Path) -> None:
-    """Pagefind's index of the finished pages, inside the staging folder: an index that fails
-    leaves the published site as it was, like any other failure."""
-    from .mkdocs.build import BuildFailed
-
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise BuildFailed("pagefind failed", [result.stdout, result.stderr])
 
 
 def write_log(root: Path, exc: Exception) -> Path:

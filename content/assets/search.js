@@ -19,7 +19,13 @@
     if (!pagefind) {
       pagefind = import(form.getAttribute("data-pagefind")).then(function (module) {
         var base = new URL(form.getAttribute("data-base"), location.href).pathname;
-        return module.options({ baseUrl: base }).then(function () { return module; });
+        // Items are indexed by year, each year a bundle of its own, merged into the main one.
+        var shards = (form.getAttribute("data-pagefind-shards") || "").split(" ").filter(Boolean);
+        return module.options({ baseUrl: base }).then(function () {
+          return Promise.all(shards.map(function (shard) {
+            return module.mergeIndex(new URL(shard, location.href).pathname, { baseUrl: base });
+          }));
+        }).then(function () { return module; });
       });
     }
     return pagefind;

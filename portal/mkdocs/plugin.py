@@ -26,10 +26,13 @@ from ..errors import ContentErrors
 from ..outputs import social
 from ..outputs.files import Output
 from ..outputs.links import expand_shorthand, link_numbers
+from ..outputs.pagecache import PageCache, publish
+from ..outputs.pagekeys import page_keys
 from ..outputs.pictures import pictures_by_page
 from ..repository import Plan, plan_repository
 from ..site.pagelist import menu
 from ..site.pages import ArticlePage
+from ..site.pages import Page as PlannedPage
 from . import templates
 from .config import PortalConfig
 from .markdown import EscapeHtmlExtension, FigureExtension
@@ -57,14 +60,24 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             # Raised before MkDocs cleans site_dir: the previous site stays as it was.
             raise ContentProblems(exc) from None
         self.pages = {page.src_uri: page for page in self.plan.pages}
+        settings = self.plan.settings
+        self.cache = PageCache(settings.root / settings.page_cache)
+        self.keys = page_keys(self.plan.site, self.plan.pages)
+        self.bodies: dict[str, str] = {}  # article URL -> converted body, for reused pages
         self.site = social.site_of(self.plan.site)
         config.markdown_extensions.append(FigureExtension(pictures_by_page(self.plan.site)))
         config.markdown_extensions.append(EscapeHtmlExtension())
+        entries = menu(self.plan.collections)
         config.nav = (config.nav or []) + [
             {title: urls.src_uri(target) if isinstance(target, str) else
              [{name: urls.src_uri(url)} for name, url in target]}
-            for title, target in menu(self.plan.collections)
+            for title, target in entries
         ]  # fmt: skip
+        # Pages in the nav are MkDocs pages every time: the nav links to them.
+        self.in_nav = {
+            url for _, target in entries
+            for url in ([target] if isinstance(target, str) else [u for _, u in target])
+        }  # fmt: skip
         # The plan writes the sitemap, with each page's real last change.
         config.theme.static_templates.discard("sitemap.xml")
         return config
@@ -80,6 +93,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
                 files.remove(theirs)
             files.append(_file(config, path, output, rendered))
         for page in self.plan.pages:
+            reused = self.reusable(page)
+            if reused is not None:
+                files.append(_linked(config, page.output, reused))
+                continue
             # Never in the nav: a nav listing every article makes every page list every article.
             inclusion = InclusionLevel.NOT_IN_NAV
             files.append(
@@ -87,10 +104,34 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             )
         return files
 
-    @staticmethod
-    def rendered(files: Files, url: str) -> str:
-        """An article's body as MkDocs converted it (feeds carry it)."""
+    def reusable(self, page: PlannedPage) -> Path | None:
+        """The cached HTML of a page whose key has not changed (with its body, for an
+        article), or None to render it."""
+        key = self.keys[page.url]
+        if page.url in self.in_nav:
+            return None
+        if isinstance(page, ArticlePage):
+            body = self.cache.read(key, "body")
+            if body is None:
+                return None
+            self.bodies[page.url] = body.decode("utf-8")
+        return self.cache.verified(key)
+
+    def rendered(self, files: Files, url: str) -> str:
+        """An article's body as MkDocs converted it (feeds carry it), or as it was cached."""
+        if url in self.bodies:
+            return self.bodies[url]
         return files.get_file_from_path(urls.src_uri(url)).page.content
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        planned = self.pages.get(page.file.src_uri)
+        if planned is not None:
+            key = self.keys[planned.url]
+            # The bytes MkDocs writes, so a reused page is identical to a rendered one.
+            self.cache.put(key, output.encode("utf-8", errors="xmlcharrefreplace"))
+            if isinstance(planned, ArticlePage):
+                self.cache.put(key, page.content.encode("utf-8"), "body")
+        return output
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav_urls = sorted({page.url for page in nav.pages})
@@ -154,6 +195,17 @@ class _ProducedFile(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         write_file(self.produce(), self.abs_dest_path)
+
+
+class _LinkedFile(File):
+    """A page reused from the cache: published by hard link, not rendered."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        publish(Path(self.abs_src_path), Path(self.abs_dest_path))
+
+
+def _linked(config: MkDocsConfig, path: str, cached: Path) -> File:
+    return _LinkedFile.generated(config, path, abs_src_path=str(cached))
 
 
 def _file(config: MkDocsConfig, path: str, output: Output, rendered: Any) -> File:

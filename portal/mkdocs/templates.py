@@ -15,6 +15,7 @@ from mkdocs.structure.toc import get_toc
 
 from .. import urls, vi
 from ..content.models import ImageRef
+from ..outputs import search
 from ..outputs.links import describe
 from ..outputs.pictures import lead_photo, thumbnail
 from ..repository import Plan
@@ -60,6 +61,10 @@ def set_up(env: Environment, config: MkDocsConfig, plan: Plan) -> Environment:
         portal=collections,
         portal_cache={},
         site_feed=plan.site.channels[0],
+        # The search page merges these bundles into the main one (`outputs/search.py`).
+        search_shards=[
+            search.bundle_path(shard) for shard in search.shards(plan.pages, ()) if shard
+        ],
         citizens_category=next(
             (c for c in collections.categories if c.slug == settings.citizens_category), None
         ),

@@ -40,8 +40,12 @@ OPTIONS: dict[str, tuple[Any, str]] = {
     "preview": (False, "Publish drafts and future items too (local preview only)."),
     "citizens_category": ("nguoi-dan-can-biet", "Slug of the Người dân cần biết category."),
     "image_cache": (".cache/images", "Folder for processed photos; safe to delete."),
+    "page_cache": (
+        ".cache/pages",
+        "Folder for rendered pages, reused when unchanged; safe to delete.",
+    ),
     "share_card": ("", "1200×630 JPEG in docs_dir for pages without a lead photo."),
-    "categories": ([], "The declared categories: name, short, slug, description."),
+    "categories": ([], "The declared categories: name, short, url, description."),
 }
 CATEGORY_KEYS = ("name", "short", "url", "description")
 
@@ -69,6 +73,8 @@ class Settings:
     feed_logo: str = OPTIONS["feed_logo"][0]
     counter_endpoint: str = ""
     image_cache: str = ".cache/images"
+    page_cache: str = ".cache/pages"
+    search_cache: str = ".cache/search"
     share_card: str = ""
     preview: bool = False
     config_file: str = "mkdocs.yml"

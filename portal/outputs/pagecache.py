@@ -1,0 +1,57 @@
+"""Outputs stage (cache): rendered pages kept by key, so a build renders only what changed.
+
+An entry is the page's HTML (and for an article the converted body that feeds carry), with
+the SHA-256 of its bytes beside it. An entry whose checksum does not match (a disk error, a
+hand edit, an interrupted write) is a miss: the page is rendered again and the entry replaced.
+Entries are written atomically and published by hard link, so an unchanged page costs no copy.
+The folder (default `.cache/pages/`, git-ignored) may be deleted at any time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+
+class PageCache:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, key: str, kind: str) -> Path:
+        return self.folder / key[:2] / f"{key}.{kind}"
+
+    def read(self, key: str, kind: str = "html") -> bytes | None:
+        """The entry's bytes, or None when it is missing or damaged."""
+        try:
+            data = self._path(key, kind).read_bytes()
+            expected = self._path(key, f"{kind}.sha256").read_text(encoding="ascii")
+        except OSError:
+            return None
+        return data if hashlib.sha256(data).hexdigest() == expected else None
+
+    def verified(self, key: str, kind: str = "html") -> Path | None:
+        """The entry's file, when it is there and sound."""
+        return self._path(key, kind) if self.read(key, kind) is not None else None
+
+    def put(self, key: str, data: bytes, kind: str = "html") -> None:
+        path = self._path(key, kind)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # The checksum last: an entry interrupted half-way never matches it.
+        for target, content in (
+            (path, data),
+            (self._path(key, f"{kind}.sha256"), hashlib.sha256(data).hexdigest().encode()),
+        ):
+            temporary = target.with_name(f".{target.name}.{os.getpid()}")
+            temporary.write_bytes(content)
+            temporary.replace(target)
+
+
+def publish(source: Path, target: Path) -> None:
+    """`source` at `target` by hard link, or by copy where links cannot be made."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        target.write_bytes(source.read_bytes())

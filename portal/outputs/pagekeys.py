@@ -1,0 +1,109 @@
+"""Outputs stage (cache keys): one key per page for everything that can change its HTML.
+
+A page's key covers its own data (the typed page with its items, neighbours, listing or
+document), what the templates look up about each item it shows (tag names as published,
+expiry on the build day, draft or scheduled status, its photos as processed), and what every
+page shares (the portal's own code, the templates, mkdocs.yml, the libraries that render, the
+document register, the menu). Two builds that give a page the same key give it the same bytes,
+so an incremental build reuses the page and stays identical to a cold one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from collections.abc import Iterable
+from datetime import date, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from ..content.models import Item
+from ..site.pagelist import menu
+from ..site.pages import Page
+from ..site.plan import SitePlan
+
+# Code and libraries that decide how a page is rendered.
+RENDERERS = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2")
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def tree_digest(folders: Iterable[Path], suffixes: tuple[str, ...] = ()) -> str:
+    """The content of every file under `folders` (with one of `suffixes`, if given)."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and (not suffixes or path.suffix in suffixes):
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def shared_key(plan: SitePlan) -> str:
+    """What every page depends on."""
+    settings = plan.settings
+    parts = [
+        tree_digest([_PACKAGE], (".py",)),
+        tree_digest([settings.root / settings.custom_dir] if settings.custom_dir else []),
+        (settings.root / settings.config_file).read_bytes().hex(),
+        repr([(name, metadata.version(name)) for name in RENDERERS]),
+        repr(plan.documents.attachments),  # the register: numbers in any article become links
+        repr(menu(plan.collections)),
+        repr(plan.share_card),
+        repr(plan.settings.preview),
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+class _Keys:
+    """Fingerprints of pages, with each item's part computed once per build."""
+
+    def __init__(self, plan: SitePlan) -> None:
+        self.plan = plan
+        self.items: dict[int, str] = {}
+
+    def item(self, item: Item) -> str:
+        found = self.items.get(id(item))
+        if found is None:
+            collections = self.plan.collections
+            pictures = self.plan.photos.pictures
+            refs = ((item.image,) if item.image else ()) + item.images
+            shown = (
+                repr(item),
+                collections.status(item),
+                collections.is_expired(item),
+                repr(collections.tags_of(item)),
+                repr([pictures.get(ref.source) for ref in refs]),
+            )
+            found = hashlib.sha256("\n".join(map(str, shown)).encode()).hexdigest()
+            self.items[id(item)] = found
+        return found
+
+    def value(self, value: Any) -> Any:
+        """A stable, hashable picture of `value`, items replaced by their fingerprint."""
+        if isinstance(value, Item):
+            return ("item", self.item(value))
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            fields = dataclasses.fields(value)
+            return (type(value).__name__, *(self.value(getattr(value, f.name)) for f in fields))
+        if isinstance(value, tuple | list):
+            return tuple(self.value(v) for v in value)
+        if isinstance(value, dict):
+            return tuple(sorted((repr(k), self.value(v)) for k, v in value.items()))
+        if isinstance(value, datetime | date | str | int | float | bool) or value is None:
+            return repr(value)
+        return repr(value)
+
+
+def page_keys(plan: SitePlan, pages: Iterable[Page]) -> dict[str, str]:
+    """The key of each page, by URL."""
+    shared = shared_key(plan)
+    keys = _Keys(plan)
+    return {
+        page.url: hashlib.sha256(
+            f"{shared}\n{type(page).__name__}\n{keys.value(page)!r}".encode()
+        ).hexdigest()
+        for page in pages
+    }

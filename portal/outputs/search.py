@@ -1,0 +1,156 @@
+"""Outputs stage (search): the Pagefind index of the built site, in shards, each kept by key.
+
+Items are indexed in shards of consecutive years (`pagefind/2012-2016/`), documents and static
+pages in the main bundle (`pagefind/`); the search page loads the main bundle and merges the
+shards. A shard's
+key is the content of its pages, so a build after one edit indexes one year again and reuses
+the others from `.cache/search/` (safe to delete; an entry whose files do not match its
+manifest is indexed again). Shards are indexed in parallel, each by its own small Pagefind
+process, so memory stays bounded by a shard and not by the site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections import defaultdict
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from importlib import metadata
+from pathlib import Path
+
+from .. import urls
+from ..site.pages import ArticlePage, DocumentPage, Page
+from ..site.static import StaticFile
+from .pagecache import publish
+
+MAIN = ""  # the main bundle's shard name
+SHARD_ITEMS = 2000  # items a shard holds before the next one starts
+_MANIFEST = "manifest.json"
+
+
+class SearchFailed(Exception):
+    """Pagefind did not index a shard; `log` is what it said."""
+
+    def __init__(self, shard: str, log: str) -> None:
+        super().__init__(f"pagefind failed on shard {shard or 'main'}")
+        self.log = [log]
+
+
+def shards(pages: Iterable[Page], static: Iterable[StaticFile]) -> dict[str, list[str]]:
+    """Shard -> the output paths of its pages, sorted.
+
+    Items go to shards of consecutive years, from the oldest, each closed once it holds
+    SHARD_ITEMS items: an edit or a new item changes one shard, and a small site is one shard,
+    ranked as one index. Documents and static pages go to the main bundle.
+    """
+    by_year: dict[int, list[str]] = defaultdict(list)
+    found: dict[str, list[str]] = defaultdict(list)
+    for page in pages:
+        if isinstance(page, ArticlePage):
+            by_year[page.item.year].append(page.output)
+        elif isinstance(page, DocumentPage):
+            found[MAIN].append(page.output)
+    for file in static:
+        if file.url is not None:
+            found[MAIN].append(file.output)
+    group: list[int] = []
+    for year in sorted(by_year):
+        group.append(year)
+        size = sum(len(by_year[y]) for y in group)
+        if size >= SHARD_ITEMS or year == max(by_year):
+            found[f"{group[0]}-{group[-1]}"] = [p for y in group for p in by_year[y]]
+            group = []
+    return {shard: sorted(paths) for shard, paths in sorted(found.items())}
+
+
+def bundle_path(shard: str) -> str:
+    """Where a shard's bundle is published, relative to the site."""
+    return urls.PAGEFIND + (f"{shard}/" if shard else "")
+
+
+def shard_key(site: Path, paths: list[str]) -> str:
+    digest = hashlib.sha256(metadata.version("pagefind").encode())
+    for path in paths:
+        digest.update(path.encode() + b"\0" + hashlib.sha256((site / path).read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def _sound(entry: Path) -> bool:
+    """An entry is whole: every file its manifest names, with the bytes it names."""
+    try:
+        manifest = json.loads((entry / _MANIFEST).read_text(encoding="utf-8"))
+        return all(
+            hashlib.sha256((entry / rel).read_bytes()).hexdigest() == digest
+            for rel, digest in manifest.items()
+        )
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _index(site: Path, shard: str, paths: list[str], entry: Path) -> None:
+    """Index `paths` of `site` into the cache entry `entry`, atomically."""
+    work = entry.with_name(f".{entry.name}.{os.getpid()}")
+    shutil.rmtree(work, ignore_errors=True)
+    pages, bundle = work / "pages", work / "bundle"
+    for path in paths:
+        publish(site / path, pages / path)
+    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--silent"]
+    command += ["--output-path", str(bundle)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        shutil.rmtree(work, ignore_errors=True)
+        raise SearchFailed(shard, result.stdout + result.stderr)
+    files = sorted(p for p in bundle.rglob("*") if p.is_file())
+    manifest = {
+        p.relative_to(bundle).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files
+    }
+    (bundle / _MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+    shutil.rmtree(pages)
+    shutil.rmtree(entry, ignore_errors=True)
+    bundle.rename(entry)
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def index_site(
+    site: Path,
+    pages: Iterable[Page],
+    static: Iterable[StaticFile],
+    cache: Path,
+    workers: int | None = None,
+) -> dict[str, bool]:
+    """Publish every shard's bundle into `site`, indexing only shards whose pages changed.
+    Returns shard -> whether it was indexed in this run (False: reused)."""
+    cache.mkdir(parents=True, exist_ok=True)
+    planned = shards(pages, static)
+    entries = {
+        shard: cache / f"{shard or 'main'}-{shard_key(site, paths)[:32]}"
+        for shard, paths in planned.items()
+    }
+    todo = [shard for shard, entry in entries.items() if not _sound(entry)]
+    with ThreadPoolExecutor(max(1, workers or os.cpu_count() or 1)) as pool:
+        list(pool.map(lambda s: _index(site, s, planned[s], entries[s]), todo))
+    for shard, entry in entries.items():
+        target = site / bundle_path(shard)
+        for path in sorted(entry.rglob("*")):
+            if path.is_file() and path.name != _MANIFEST:
+                publish(path, target / path.relative_to(entry))
+    _prune(cache, set(entries.values()))
+    return {shard: shard in todo for shard in entries}
+
+
+def _prune(cache: Path, used: set[Path]) -> None:
+    """Entries of this build stay, with the one before each (a preview and a build share the
+    cache); older ones go."""
+    by_shard: dict[str, list[Path]] = defaultdict(list)
+    for entry in cache.iterdir():
+        if entry.is_dir() and not entry.name.startswith("."):
+            by_shard[entry.name.rsplit("-", 1)[0]].append(entry)
+    for entries in by_shard.values():
+        entries.sort(key=lambda e: (e in used, e.stat().st_mtime), reverse=True)
+        for stale in entries[2:]:
+            shutil.rmtree(stale, ignore_errors=True)
