@@ -8,7 +8,9 @@ exactly as it was.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -29,8 +31,8 @@ def build(config_file: Path, site_dir: Path, preview: bool = False, verbose: boo
     from .mkdocs.build import BuildFailed, render  # MkDocs only for the commands that build
 
     staging = site_dir.with_name(f".{site_dir.name}.staging")
-    old = site_dir.with_name(f".{site_dir.name}.old")
-    for leftover in (staging, old):
+    old = site_dir.with_name(f".{site_dir.name}.old.{os.getpid()}")
+    for leftover in (staging, *site_dir.parent.glob(f".{site_dir.name}.old*")):
         shutil.rmtree(leftover, ignore_errors=True)
     start = time.monotonic()
     try:
@@ -52,13 +54,22 @@ def build(config_file: Path, site_dir: Path, preview: bool = False, verbose: boo
     if site_dir.exists():
         site_dir.rename(old)
     staging.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    remove_later(old)
     seconds = format_number(time.monotonic() - start, 1)
     print(
         UI["build_ok"].format(site=site_dir, pages=len(plan.pages), seconds=seconds, **counts(plan))
     )
     print_scheduled(plan)
     return 0
+
+
+def remove_later(folder: Path) -> None:
+    """Delete the replaced site in a process of its own: the new one is already live, and
+    tens of thousands of files take seconds. A build finds and removes any leftover."""
+    if folder.exists():
+        # The shell returns at once; `rm` carries on, adopted by init, and is no one's child.
+        script = 'rm -rf -- "$1" >/dev/null 2>&1 &'
+        subprocess.run(["sh", "-c", script, "sh", str(folder)], check=False)
 
 
 def write_log(root: Path, exc: Exception) -> Path:

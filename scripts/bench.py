@@ -1,51 +1,142 @@
 #!/usr/bin/env python3
 """Benchmark: the portal against plain MkDocs + Material on the same synthetic corpus.
 
-Both builds run in this one invocation, on the same machine and the same Markdown:
-- portal: the portal plugin with its listings, archive and article pages (`mkdocs build --strict`);
-- plain: MkDocs + Material with its default plugins (search included), the same items as
-  plain pages kept out of the nav: the floor of this stack.
+Everything runs in this one invocation, on the same machine and the same Markdown:
+- floor: the same items as plain MkDocs + Material pages (search plugin included), kept out of
+  the nav: the floor of this stack;
+- cold: `portal build` with no cache, search index included;
+- publish after one edit: `portal build` again after one article's title changed; the result
+  is checked (the page and its search shard carry the new title);
+- serve: `portal serve` running, one article's title changed, until the served page shows it;
+- peak memory: the largest sum of resident memory of a build and all its child processes.
 
-The two builds alternate `--repeat` times; the fastest run of each counts (the least disturbed
-by anything else on the machine). Prints wall time, CPU time (user + system: steadier than wall
-time on a shared machine), peak memory (max RSS of the build process) and the portal/plain
-ratios.
-Usage: python scripts/bench.py [--items 2000] [--repeat 3] [--keep DIR]
+The floor and the cold build alternate `--repeat` times; the fastest run of each counts.
+Usage: python scripts/bench.py [--items 10000] [--repeat 2] [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository: tests/
+from portal.text import slugify  # noqa: E402
 from tests.synthetic import write_corpus  # noqa: E402
 
-
-def run(config: Path, site: Path, strict: bool) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds and peak RSS in MiB of one `mkdocs build` in a new process."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config)]
-    command += ["-d", str(site)] + (["--strict"] if strict else [])
-    return measured(command)
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
 
 
-def measured(command: list[str]) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds and peak RSS (MiB, the process and its children) of a command."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+def tree_rss(pid: int) -> int:
+    """Resident memory (KiB) of a process and all its descendants."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status", encoding="ascii", errors="replace") as status:
+                fields = dict(line.split(":", 1) for line in status if ":" in line)
+        except OSError:
+            continue
+        child = int(entry)
+        children.setdefault(int(fields["PPid"].strip()), []).append(child)
+        rss[child] = int(fields.get("VmRSS", "0 kB").split()[0])
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss.get(current, 0)
+        todo.extend(children.get(current, []))
+    return total
+
+
+def measured(command: list[str], cwd: Path | None = None) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (the process and its children) and peak MiB of the whole
+    process tree, sampled every 50 ms."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env)
+    process = subprocess.Popen(command, env=ENV, cwd=cwd, stdout=subprocess.DEVNULL)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.05):
+            peak[0] = max(peak[0], tree_rss(process.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        raise SystemExit(f"build failed: {' '.join(command)}")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
+    done.set()
+    sampler.join()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return elapsed, usage.ru_utime + usage.ru_stime, max(peak[0], usage.ru_maxrss) // 1024
+
+
+def plain_build(config: Path, site: Path) -> tuple[float, float, int]:
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config)]
+    return measured(command + ["-d", str(site)])
+
+
+def portal_build(root: Path) -> tuple[float, float, int]:
+    return measured([sys.executable, "-m", "portal.cli", "build", "-f", str(root / "mkdocs.yml")])
+
+
+def retitle(root: Path, rel: str, title: str) -> None:
+    path = root / rel
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines = [f'title: "{title}"' if line.startswith("title:") else line for line in lines]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def searchable(site: Path, text: str) -> bool:
+    """Whether a fragment of the search index holds `text`."""
+    needle = text.encode("utf-8")
+    return any(
+        needle in gzip.decompress(path.read_bytes())
+        for path in (site / "pagefind").rglob("*.pf_fragment")
+    )
+
+
+def serve_edit(root: Path, rel: str) -> float:
+    """Seconds from saving a new title to `portal serve` serving the page with it (the title
+    makes the URL: the new page answers once the edit is shown)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "portal.cli", "serve", "-f", str(root / "mkdocs.yml")]
+    server = subprocess.Popen([*command, "--port", str(port)], env=ENV, stdout=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}/"
+
+    def page(url: str = "") -> str:
+        try:
+            with urllib.request.urlopen(base + url, timeout=30) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    try:
+        while "portal-citizens" not in page():
+            time.sleep(0.2)
+        title = f"Tiêu đề xem trước {time.time_ns()}"
+        url = f"tin-tuc/{slugify(title)}/"
+        start = time.perf_counter()
+        retitle(root, rel, title)
+        while title not in page(url):
+            time.sleep(0.02)
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait(30)
 
 
 def plain_project(portal_root: Path, root: Path) -> Path:
@@ -73,47 +164,42 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    parser.add_argument("--items", type=int, default=2000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--items", type=int, default=10000)
+    parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="build here and keep the output")
     args = parser.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="portal-bench-"))
     try:
-        portal_root, plain_root = work / "portal", work / "plain"
-        portal_config = write_corpus(portal_root, args.items)
-        plain_config = plain_project(portal_root, plain_root)
+        root, plain_root = work / "portal", work / "plain"
+        write_corpus(root, args.items)
+        plain_config = plain_project(root, plain_root)
         print(f"corpus: {args.items} items in {work}", flush=True)
-
-        runs: dict[str, list[tuple[float, float, int]]] = {"portal": [], "plain": []}
+        floor, cold = [], []
         for _ in range(args.repeat):
-            runs["portal"].append(run(portal_config, portal_root / "site", strict=True))
-            runs["plain"].append(run(plain_config, plain_root / "site", strict=False))
-        best = {
-            name: (min(r[0] for r in rs), min(r[1] for r in rs), max(r[2] for r in rs))
-            for name, rs in runs.items()
-        }
-        pages = {
-            "portal": count_pages(portal_root / "site"),
-            "plain": count_pages(plain_root / "site"),
-        }
-        for name, rs in runs.items():
-            print(f"{name} runs, wall/CPU (s):", ", ".join(f"{w:.1f}/{c:.1f}" for w, c, _ in rs))
-        print(
-            "\n| build | wall time (s) | CPU time (s) | peak memory (MiB) | HTML pages |"
-            "\n|---|---:|---:|---:|---:|"
-        )
-        labels = {"portal": "portal", "plain": "plain MkDocs + Material"}
-        for name, (wall, cpu, mem) in best.items():
-            print(f"| {labels[name]} | {wall:.1f} | {cpu:.1f} | {mem} | {pages[name]} |")
-        print(f"\nportal/plain wall time ratio: {best['portal'][0] / best['plain'][0]:.2f}")
-        print(f"portal/plain CPU time ratio: {best['portal'][1] / best['plain'][1]:.2f}")
-        # The portal's search index, the last step of `portal build` (plain MkDocs built lunr's).
-        index = [sys.executable, "-m", "pagefind", "--site", str(portal_root / "site"), "--silent"]
-        wall, cpu, memory = measured(index)
-        pages = sum(1 for _ in (portal_root / "site" / "pagefind" / "fragment").iterdir())
-        print(f"Pagefind indexing: {wall:.1f} s wall, {cpu:.1f} s CPU, peak {memory} MiB,", end=" ")
-        print(f"{pages} pages indexed")
+            floor.append(plain_build(plain_config, plain_root / "site"))
+            shutil.rmtree(root / ".cache", ignore_errors=True)
+            cold.append(portal_build(root))
+            print(f"floor {floor[-1][0]:.1f} s, cold {cold[-1][0]:.1f} s", flush=True)
+        best_floor, best_cold = min(floor), min(cold)
+        articles = sorted((root / "news").rglob("*.md"))
+        first = articles[len(articles) // 2].relative_to(root).as_posix()
+        title = f"Tiêu đề sau một lần sửa {time.time_ns()}"
+        retitle(root, first, title)
+        edit = portal_build(root)
+        assert searchable(root / "site", title), "the search index misses the new title"
+        serve = serve_edit(root, articles[len(articles) // 3].relative_to(root).as_posix())
+        print(f"\n{args.items:,} items, {count_pages(root / 'site'):,} portal pages")
+        print("\n| measure | wall (s) | CPU (s) | peak memory, all processes (MiB) | vs floor |")
+        print("|---|---:|---:|---:|---:|")
+        rows = [
+            ("floor: plain MkDocs + Material", best_floor),
+            ("`portal build`, cold, with search", best_cold),
+            ("`portal build` after one edit", edit),
+        ]
+        for label, (wall, cpu, memory) in rows:
+            print(f"| {label} | {wall:.1f} | {cpu:.1f} | {memory} | {wall / best_floor[0]:.2f} |")
+        print(f"| `portal serve`: save to page shown | {serve:.1f} | | | |")
         return 0
     finally:
         if not args.keep:

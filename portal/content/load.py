@@ -128,17 +128,30 @@ def parse_yaml(
     return {str(k): v for k, v in data.items()}, field_lines
 
 
+# A long-lived process (`portal serve`) parses only the files that changed since its last
+# build: (path, name shown) -> (identity of the file on disk, what parsing it gave).
+_PARSED: dict[tuple[str, str], tuple[tuple[int, int, int], SourceDoc | list[ContentError]]] = {}
+
+
+def load_file(path: Path, rel: str) -> SourceDoc | list[ContentError]:
+    """One Markdown file, parsed; the same file unchanged on disk is parsed once per process."""
+    stat = path.stat()
+    identity = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    known = _PARSED.get((str(path), rel))
+    if known is not None and known[0] == identity:
+        return known[1]
+    text = read_text(path, rel)
+    result = [text] if isinstance(text, ContentError) else parse_document(text, rel)
+    _PARSED[(str(path), rel)] = (identity, result)
+    return result
+
+
 def load_folder(root: Path, folder: str) -> tuple[list[SourceDoc], list[ContentError]]:
     """Load every Markdown file under `root/folder`; problems are collected, never raised."""
     docs: list[SourceDoc] = []
     errors: list[ContentError] = []
     for path in find_markdown(root / folder):
-        rel = path.relative_to(root).as_posix()
-        text = read_text(path, rel)
-        if isinstance(text, ContentError):
-            errors.append(text)
-            continue
-        result = parse_document(text, rel)
+        result = load_file(path, path.relative_to(root).as_posix())
         if isinstance(result, list):
             errors.extend(result)
         else:

@@ -49,9 +49,23 @@ class PageCache:
 
 def publish(source: Path, target: Path) -> None:
     """`source` at `target` by hard link, or by copy where links cannot be made."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
     try:
+        os.link(source, target)
+    except FileNotFoundError:  # the folder is new (or `source` is gone: the copy says so)
+        os.makedirs(target.parent, exist_ok=True)
+        _link_or_copy(source, target)
+    except FileExistsError:
+        target.unlink()
+        _link_or_copy(source, target)
+    except OSError:
+        target.write_bytes(source.read_bytes())
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except FileExistsError:
+        target.unlink()
         os.link(source, target)
     except OSError:
         target.write_bytes(source.read_bytes())

@@ -29,7 +29,7 @@ from ..site.static import StaticFile
 from .pagecache import publish
 
 MAIN = ""  # the main bundle's shard name
-SHARD_ITEMS = 2000  # items a shard holds before the next one starts
+SHARD_ITEMS = 1000  # items a shard holds before the next one starts
 _MANIFEST = "manifest.json"
 
 

@@ -54,7 +54,7 @@ def tree(site: Path) -> dict[str, str]:
 def cold(root: Path, scratch: Path) -> dict[str, str]:
     """A build of the same tree with no cache at all."""
     shutil.rmtree(scratch, ignore_errors=True)
-    shutil.copytree(root, scratch, ignore=shutil.ignore_patterns(".cache", "site"))
+    shutil.copytree(root, scratch, ignore=shutil.ignore_patterns(".cache", "site", ".site*"))
     assert commands.build(scratch / "mkdocs.yml", scratch / "site") == 0
     return tree(scratch / "site")
 
