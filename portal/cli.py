@@ -87,6 +87,12 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--kind", default="", help="thong-bao: loại văn bản")
     counter = sub.add_parser("counter", help="chạy dịch vụ đếm lượt xem")
     counter.add_argument("--data-dir", type=Path, default=Path("counter-data"))
+    counter.add_argument(
+        "--site",
+        type=Path,
+        default=Path("site"),
+        help="trang đã dựng: chỉ đếm các trang có trong đó",
+    )
     counter.add_argument("--host", default="127.0.0.1")
     counter.add_argument("--port", type=int, default=8787)
     counter.add_argument(
@@ -107,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "counter":
         limit = RateLimit(args.rate, args.burst)
         return commands.run_counter(
-            args.data_dir, args.host, args.port, args.origin, args.trust_proxy, limit
+            args.data_dir, args.site, args.host, args.port, args.origin, args.trust_proxy, limit
         )
     config_file = args.config_file.resolve()
     if not config_file.is_file():

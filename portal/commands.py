@@ -13,9 +13,11 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from . import scaffold
+from .counter.pages import Pages
 from .counter.service import CounterServer, RateLimit
 from .counter.store import Counter
 from .dates import build_time
@@ -59,6 +61,7 @@ def build(config_file: Path, site_dir: Path, preview: bool = False, verbose: boo
     print(
         UI["build_ok"].format(site=site_dir, pages=len(plan.pages), seconds=seconds, **counts(plan))
     )
+    print_warnings(plan.site.warnings)
     print_scheduled(plan)
     return 0
 
@@ -104,14 +107,25 @@ def check(config_file: Path, annotations: bool = False) -> int:
     except ContentErrors as exc:
         for error in exc.errors:
             print(github_annotation(error) if annotations else f"  {error}")
+        print_warnings(exc.warnings, annotations)
         print(UI["check_failed"].format(count=len(exc.errors)), file=sys.stderr)
         return 1
+    print_warnings(plan.site.warnings, annotations)
     print(UI["check_ok"].format(**counts(plan)))
     print_scheduled(plan)
     return 0
 
 
-def github_annotation(error: ContentError) -> str:
+def print_warnings(warnings: Iterable[ContentError], annotations: bool = False) -> None:
+    """What may be published but should be fixed, after the problems."""
+    for warning in warnings:
+        if annotations:
+            print(github_annotation(warning, "warning"))
+        else:
+            print(f"  {UI['warning']}: {warning}")
+
+
+def github_annotation(error: ContentError, level: str = "error") -> str:
     """A GitHub Actions workflow command, so a pull request shows the problem on its line."""
 
     def escape(text: str, prop: bool = False) -> str:
@@ -119,14 +133,20 @@ def github_annotation(error: ContentError) -> str:
         return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
     where = f"file={escape(error.path, True)},line={error.line},title={escape(error.field, True)}"
-    return f"::error {where}::{escape(f'{error.message} — {error.fix}')}"
+    return f"::{level} {where}::{escape(f'{error.message} — {error.fix}')}"
 
 
 def run_counter(
-    data_dir: Path, host: str, port: int, origin: str, trust_proxy: bool, limit: RateLimit
+    data_dir: Path,
+    site: Path,
+    host: str,
+    port: int,
+    origin: str,
+    trust_proxy: bool,
+    limit: RateLimit,
 ) -> int:
     counter = Counter(data_dir / "counter.sqlite3")
-    server = CounterServer((host, port), counter, origin, trust_proxy, limit)
+    server = CounterServer((host, port), counter, origin, trust_proxy, limit, Pages(site))
     print(f"Counting views for {origin} on http://{host}:{server.server_address[1]}/", flush=True)
     try:
         server.serve_forever()

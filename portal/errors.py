@@ -23,8 +23,11 @@ class ContentError:
 class ContentErrors(Exception):
     """Every content problem of a build, raised once after all files were checked."""
 
-    def __init__(self, errors: Iterable[ContentError]) -> None:
+    def __init__(
+        self, errors: Iterable[ContentError], warnings: Iterable[ContentError] = ()
+    ) -> None:
         self.errors = sorted(set(errors))
+        self.warnings = sorted(set(warnings))  # what does not stop a build, reported beside
         super().__init__(self.report())
 
     def report(self) -> str:

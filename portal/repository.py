@@ -64,7 +64,7 @@ def plan_repository(
     except ContentErrors as exc:
         errors += exc.errors
     if errors:
-        raise ContentErrors(errors)
+        raise ContentErrors(errors, site.warnings)
     return Plan(site, static, outputs)
 
 

@@ -18,14 +18,17 @@ _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
-def normalize_text(text: str) -> str:
+def normalize_text(text: str, newlines: bool = True) -> str:
     """NFC, no BOM, LF line endings, no control characters.
 
     Files from macOS arrive in NFD, from Windows with CRLF, from Word with stray controls.
+    `newlines=False` keeps CR as it is, for a CSV reader that tells a CR inside a cell from a
+    line ending.
     """
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if newlines:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", _CONTROL.sub("", text))
 
 

@@ -24,6 +24,7 @@ ATOM = "atom.xml"
 ARCHIVE_INDEX = "luu-tru/"
 ARCHIVE_YEAR = "luu-tru/{year}/"
 PAGE_SUFFIX = "trang/{number}/"
+COUNTABLE = "dem-luot-xem.txt"  # every page's path, for the counting service
 IMAGE = "anh/{name}"  # photo derivatives; names carry a content hash, so they never change
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"

@@ -80,6 +80,10 @@ UI = {
     "doc_description": "Mô tả",
     "doc_verify": "Kiểm tra tệp đã tải: sha256sum <tệp> phải cho đúng mã trên.",
     "table_rows": "{count} dòng",
+    "table_formulas": (
+        "Tệp CSV gốc có {count} ô bắt đầu bằng =, +, -, @, dấu tab hoặc CR, mà Excel có thể chạy "
+        "như công thức. Bản XLSX của cổng lưu các ô này dưới dạng chữ: nên mở bản XLSX."
+    ),
     "table_counts": "Số lượng theo {column}",
     "table_filter": "Lọc danh sách (gõ không dấu cũng được)",
     "table_filter_placeholder": "Ví dụ: benh vien, can duoc",
@@ -133,6 +137,7 @@ UI = {
         "Đã kiểm tra {news} tin bài, {notices} thông báo, {documents} tài liệu: không có lỗi."
     ),
     "check_failed": "Có {count} lỗi cần sửa.",
+    "warning": "Cảnh báo",
     "build_ok": (
         "Đã dựng xong {site}: {news} tin bài, {notices} thông báo, {documents} tài liệu, "
         "{pages} trang ({seconds} giây)."

@@ -15,10 +15,12 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Container
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from .pages import Pages, normalized
 from .store import Counter, valid_path
 
 MAX_BODY = 2048
@@ -55,9 +57,11 @@ class CounterServer(ThreadingHTTPServer):
         origin: str,
         trust_proxy: bool = False,
         rate_limit: RateLimit | None = None,
+        pages: Pages | Container[str] = (),
     ) -> None:
         super().__init__(address, CounterHandler)
         self.counter = counter
+        self.pages = pages  # the paths a view may be counted for
         self.origin = origin.rstrip("/")
         self.trust_proxy = trust_proxy
         self.rate_limit = rate_limit or RateLimit()
@@ -118,6 +122,9 @@ class CounterHandler(BaseHTTPRequestHandler):
         path = parse_qs(url.query).get("path", [None])[0]
         if path is not None and not valid_path(path):
             return self.fail(400, "invalid path")
+        path = normalized(path) if path is not None else None
+        if path is not None and path not in self.server.pages:
+            return self.fail(404, "no such page")
         self.send_json(200, self.server.counter.counts(path).as_json())
 
     def do_POST(self) -> None:  # noqa: N802
@@ -140,6 +147,9 @@ class CounterHandler(BaseHTTPRequestHandler):
         path = data.get("path") if isinstance(data, dict) else None
         if not valid_path(path):
             return self.fail(400, "path must be a site path such as /tin-tuc/x/")
+        path = normalized(path)
+        if path not in self.server.pages:
+            return self.fail(404, "no such page")  # nothing written for invented paths
         client = self.client()
         counter = self.server.counter
         if not self.server.rate_limit.allow(client, time.monotonic()):

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .. import urls
 from ..content.models import Item
@@ -97,9 +98,19 @@ def site_outputs(plan: SitePlan, static: Iterable[StaticFile]) -> Outputs:
         outputs.add(path, Output("sitemap", produce=lambda _, path=path: parts()[path]))
     robots = sitemap.robots(settings.site_url)
     outputs.add(urls.ROBOTS, Output("robots.txt", produce=lambda _: robots))
+    countable = countable_paths(settings.site_url, plan, static)
+    outputs.add(urls.COUNTABLE, Output("counter", produce=lambda _: countable))
     if outputs.errors:
         raise ContentErrors(outputs.errors)
     return outputs
+
+
+def countable_paths(site_url: str, plan: SitePlan, static: Iterable[StaticFile]) -> bytes:
+    """Every page's path as a browser reports it (the site's own path in front), one a line:
+    what the counting service may count."""
+    prefix = urlsplit(site_url).path.rstrip("/")
+    pages = [page.url for page in plan.pages] + [f.url for f in static if f.url is not None]
+    return "".join(f"{prefix}/{url}\n" for url in sorted(set(pages))).encode()
 
 
 def _xlsx(table: Table, title: str, date: datetime, _rendered: Rendered) -> bytes:

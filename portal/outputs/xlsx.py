@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.writer.excel import ExcelWriter
 
-from ..content.tables import Table
+from ..content.tables import Table, is_number
 from ..vi import UI
 
 
@@ -23,7 +23,13 @@ def to_xlsx(table: Table, title: str, when: datetime) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in table.rows:
-        sheet.append(list(row))
+        sheet.append([int(cell) if is_number(cell) else cell for cell in row])
+    # A value is never a formula: openpyxl reads "=…" as one, so every text cell is set to
+    # text explicitly (OWASP, CSV injection); whole numbers stay numbers.
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
     workbook.properties.title = title
     workbook.properties.creator = "Portal"
     naive = when.replace(tzinfo=None)

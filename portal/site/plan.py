@@ -15,6 +15,7 @@ from ..content.news import validate_news
 from ..content.notices import validate_notices
 from ..content.photos import attach_images, doc_photos
 from ..content.references import check_references
+from ..content.tables import formula_warnings
 from ..errors import ContentError
 from ..images.cache import Prepared, inspect, prepare
 from ..images.process import image_size
@@ -43,6 +44,7 @@ class SitePlan:
     pages: tuple[Page, ...]
     photos: Prepared
     share_card: ShareImage | None  # the default share picture, if the portal has one
+    warnings: tuple[ContentError, ...] = ()  # what an editor should fix, but may publish
 
 
 def plan_site(
@@ -71,6 +73,12 @@ def plan_site(
     kinds = settings.attachment_kinds or settings.notice_kinds
     loaded, attachment_errors = load_attachments(root, settings.attachments_dir, kinds)
     errors += attachment_errors
+    warnings = [
+        warning
+        for attachment in loaded.attachments
+        if attachment.id in loaded.tables
+        for warning in formula_warnings(attachment.source, loaded.tables[attachment.id])
+    ]
     errors += check_references(docs, {a.id: a for a in loaded.attachments})
     card = share_card(settings)
     if isinstance(card, ContentError):
@@ -110,7 +118,9 @@ def plan_site(
     documents = collect_documents(loaded, collections.published)
     feeds = tuple(channels(collections, settings.site_name, settings.feed_size))
     pages = all_pages(collections, documents, feeds, settings.notice_kinds, settings.page_size)
-    plan = SitePlan(settings, collections, documents, feeds, tuple(pages), photos, card)
+    plan = SitePlan(
+        settings, collections, documents, feeds, tuple(pages), photos, card, tuple(warnings)
+    )
     return plan, errors
 
 

@@ -7,6 +7,7 @@ import shutil
 import threading
 from pathlib import Path
 
+from portal.counter.pages import Pages
 from portal.counter.service import CounterServer
 from portal.counter.store import Counter
 
@@ -39,9 +40,10 @@ def test_numbers_appear_when_the_service_runs(
     for _ in range(19731):  # so the next view shows the Vietnamese thousands separator
         counter._db.execute("UPDATE totals SET views = views + 1")  # noqa: SLF001 (fast fixture)
     counter.record("/", visitor)
-    server = CounterServer(("127.0.0.1", 0), counter, origin="http://placeholder")
+    served = tmp_path / "site"
+    server = CounterServer(("127.0.0.1", 0), counter, "http://placeholder", pages=Pages(served))
     endpoint = f"http://127.0.0.1:{server.server_address[1]}"
-    site_url = serve(point_widget_at(sample_site, endpoint, tmp_path / "site"))
+    site_url = serve(point_widget_at(sample_site, endpoint, served))
     server.origin = site_url.rstrip("/")
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

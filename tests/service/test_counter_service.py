@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -15,10 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from portal import urls
+from portal.counter.pages import Pages
 from portal.counter.service import CounterServer, RateLimit
 from portal.counter.store import Counter
 
 ORIGIN = "https://congan.longan.example.vn"
+PAGES = frozenset({"/", "/tin-tuc/a/", *(f"/p/{n}/" for n in range(5))})  # the pages "built"
 
 
 def request(
@@ -47,7 +51,9 @@ def counts(base: str, path: str = "/tin-tuc/a/") -> dict[str, int]:
 @pytest.fixture
 def service(tmp_path: Path) -> Iterator[str]:
     counter = Counter(tmp_path / "counter.sqlite3")
-    server = CounterServer(("127.0.0.1", 0), counter, ORIGIN, rate_limit=RateLimit(1000, 1000))
+    server = CounterServer(
+        ("127.0.0.1", 0), counter, ORIGIN, rate_limit=RateLimit(1000, 1000), pages=PAGES
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -108,7 +114,9 @@ def test_cors_only_for_the_sites_own_origin(service: str) -> None:
 
 def test_a_client_over_the_rate_limit_gets_429(tmp_path: Path) -> None:
     counter = Counter(tmp_path / "c.sqlite3")
-    server = CounterServer(("127.0.0.1", 0), counter, ORIGIN, rate_limit=RateLimit(0.001, 5))
+    server = CounterServer(
+        ("127.0.0.1", 0), counter, ORIGIN, rate_limit=RateLimit(0.001, 5), pages=PAGES
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
@@ -150,6 +158,9 @@ def test_concurrent_views_from_processes_are_all_counted(tmp_path: Path) -> None
 
 
 def start_service(data_dir: Path) -> tuple[subprocess.Popen[str], str]:
+    site = data_dir.parent / "site"
+    site.mkdir(exist_ok=True)
+    (site / urls.COUNTABLE).write_text("".join(f"{p}\n" for p in sorted(PAGES)), encoding="utf-8")
     process = subprocess.Popen(
         [
             sys.executable,
@@ -158,6 +169,8 @@ def start_service(data_dir: Path) -> tuple[subprocess.Popen[str], str]:
             "counter",
             "--data-dir",
             str(data_dir),
+            "--site",
+            str(site),
             "--port",
             "0",
             "--origin",
@@ -199,7 +212,7 @@ def test_today_and_online_follow_the_services_clock(tmp_path: Path) -> None:
 
     now = [datetime(2024, 8, 28, 23, 59, 30, tzinfo=TZ).timestamp()]
     counter = Counter(tmp_path / "c.sqlite3", clock=lambda: now[0])
-    server = CounterServer(("127.0.0.1", 0), counter, ORIGIN)
+    server = CounterServer(("127.0.0.1", 0), counter, ORIGIN, pages=PAGES)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
@@ -209,6 +222,35 @@ def test_today_and_online_follow_the_services_clock(tmp_path: Path) -> None:
         assert counts(base) == {"online": 1, "today": 0, "total": 3, "page": 3}
         now[0] += 5 * 60
         assert counts(base)["online"] == 0
+    finally:
+        server.shutdown()
+        server.server_close()
+        counter.close()
+
+
+def test_only_pages_of_the_last_build_are_counted(tmp_path: Path, monkeypatch) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / urls.COUNTABLE).write_text("/\n/tin-tuc/a/\n", encoding="utf-8")
+    monkeypatch.setattr("portal.counter.pages.RECHECK_SECONDS", 0.0)
+    counter = Counter(tmp_path / "c.sqlite3")
+    server = CounterServer(("127.0.0.1", 0), counter, ORIGIN, pages=Pages(site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        assert view(base, "/bat-ky/duong-dan/nao/") == 404
+        assert request(base + "api/counts?path=/bat-ky/")[0] == 404
+        with sqlite3.connect(tmp_path / "c.sqlite3") as db:  # nothing written
+            assert db.execute("SELECT count(*) FROM pages").fetchone() == (0,)
+            assert db.execute("SELECT views FROM totals").fetchone() == (0,)
+        assert view(base, "/tin-tuc/a/") == 200
+        assert view(base, "/tin-tuc/a/index.html") == 200  # the same page
+        assert counts(base)["page"] == 2 and counts(base)["total"] == 2
+        # A new build publishes a new page: it counts from then on.
+        assert view(base, "/tin-tuc/moi/") == 404
+        (site / urls.COUNTABLE).write_text("/\n/tin-tuc/a/\n/tin-tuc/moi/\n", encoding="utf-8")
+        assert view(base, "/tin-tuc/moi/") == 200
+        assert counter.counts("/tin-tuc/moi/").page == 1
     finally:
         server.shutdown()
         server.server_close()
