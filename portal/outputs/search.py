@@ -29,7 +29,8 @@ from ..site.static import StaticFile
 from .pagecache import publish
 
 MAIN = ""  # the main bundle's shard name
-SHARD_ITEMS = 1000  # items a shard holds before the next one starts
+SHARD_ITEMS = 2000  # the fewest items a shard holds before the next one starts
+MAX_SHARDS = 4  # each merged shard costs a query its own index chunks: few and large
 _MANIFEST = "manifest.json"
 
 
@@ -46,7 +47,9 @@ def shards(pages: Iterable[Page], static: Iterable[StaticFile]) -> dict[str, lis
 
     Items go to shards of consecutive years, from the oldest, each closed once it holds
     SHARD_ITEMS items: an edit or a new item changes one shard, and a small site is one shard,
-    ranked as one index. Documents and static pages go to the main bundle.
+    ranked as one index. Documents and static pages go to the main bundle. The size of a shard
+    doubles as the site grows, so that a query never loads more than about MAX_SHARDS of them;
+    it changes rarely, and only then are all shards indexed again.
     """
     by_year: dict[int, list[str]] = defaultdict(list)
     found: dict[str, list[str]] = defaultdict(list)
@@ -58,11 +61,14 @@ def shards(pages: Iterable[Page], static: Iterable[StaticFile]) -> dict[str, lis
     for file in static:
         if file.url is not None:
             found[MAIN].append(file.output)
+    limit = SHARD_ITEMS
+    while limit * MAX_SHARDS < sum(len(paths) for paths in by_year.values()):
+        limit *= 2
     group: list[int] = []
     for year in sorted(by_year):
         group.append(year)
         size = sum(len(by_year[y]) for y in group)
-        if size >= SHARD_ITEMS or year == max(by_year):
+        if size >= limit or year == max(by_year):
             found[f"{group[0]}-{group[-1]}"] = [p for y in group for p in by_year[y]]
             group = []
     return {shard: sorted(paths) for shard, paths in sorted(found.items())}
