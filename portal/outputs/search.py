@@ -30,7 +30,8 @@ from .pagecache import publish
 
 MAIN = ""  # the main bundle's shard name
 SHARD_ITEMS = 2000  # the fewest items a shard holds before the next one starts
-MAX_SHARDS = 4  # each merged shard costs a query its own index chunks: few and large
+MAX_SHARDS = 6  # each merged shard costs a query its own index chunks: few and large
+PARALLEL_PAGES = 5000  # pages indexed at once: Pagefind's memory grows with them
 _MANIFEST = "manifest.json"
 
 
@@ -138,7 +139,9 @@ def index_site(
         for shard, paths in planned.items()
     }
     todo = [shard for shard, entry in entries.items() if not _sound(entry)]
-    with ThreadPoolExecutor(max(1, workers or os.cpu_count() or 1)) as pool:
+    largest = max((len(planned[shard]) for shard in todo), default=1)
+    workers = min(workers or os.cpu_count() or 1, max(1, PARALLEL_PAGES // largest))
+    with ThreadPoolExecutor(workers) as pool:
         list(pool.map(lambda s: _index(site, s, planned[s], entries[s]), todo))
     for shard, entry in entries.items():
         target = site / bundle_path(shard)
