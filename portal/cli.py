@@ -69,6 +69,19 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--preview", action="store_true", help="đăng cả bản nháp và tin hẹn giờ (chỉ để xem thử)"
     )
+    build.add_argument(
+        "--if-due",
+        action="store_true",
+        help="chỉ dựng khi có commit mới hoặc đã đến giờ của tin hẹn giờ (cho bộ hẹn giờ)",
+    )
+    publish = sub.add_parser("publish", parents=[config], help="đăng trang đã dựng lên máy chủ")
+    publish.add_argument("target", metavar="ĐÍCH", help="thư mục, hoặc user@host:/đường/dẫn")
+    publish.add_argument("--site-dir", "-d", type=Path, default=None, help="trang đã dựng")
+    publish.add_argument("--keep", type=int, default=5, help="số bản giữ lại (mặc định 5)")
+    publish.add_argument("--rollback", action="store_true", help="quay lại bản trước")
+    publish.add_argument(
+        "--if-changed", action="store_true", help="bỏ qua khi bản đang chạy đã là bản này"
+    )
     check = sub.add_parser("check", parents=[config], help="kiểm tra mọi tệp, không dựng trang")
     check.add_argument(
         "--format", choices=("text", "github"), default="text", help="github: chú thích cho GitHub"
@@ -128,7 +141,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve(config_file, args.host, args.port, args.verbose)
     site_dir = (args.site_dir or config_file.parent / "site").resolve()
-    return commands.build(config_file, site_dir, preview=args.preview, verbose=args.verbose)
+    if args.command == "publish":
+        return commands.publish(site_dir, args.target, args.keep, args.rollback, args.if_changed)
+    return commands.build(
+        config_file, site_dir, preview=args.preview, verbose=args.verbose, if_due=args.if_due
+    )
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from .counter.pages import Pages
 from .counter.service import CounterServer, RateLimit
 from .counter.store import Counter
 from .dates import build_time
+from .deploy import release, schedule
 from .errors import ContentError, ContentErrors
 from .outputs import search
 from .repository import Plan, plan_repository
@@ -28,10 +29,21 @@ from .site.settings import read_settings
 from .vi import UI, format_number, format_schedule
 
 
-def build(config_file: Path, site_dir: Path, preview: bool = False, verbose: bool = False) -> int:
-    """`portal build`: the site into a staging folder, indexed, then swapped in whole."""
+def build(
+    config_file: Path,
+    site_dir: Path,
+    preview: bool = False,
+    verbose: bool = False,
+    if_due: bool = False,
+) -> int:
+    """`portal build`: the site into a staging folder, indexed, then swapped in whole.
+    `if_due`: only when HEAD moved or a scheduled change has come (the timer's run)."""
     from .mkdocs.build import BuildFailed, render  # MkDocs only for the commands that build
 
+    commit = schedule.head(config_file.parent)
+    if if_due and not schedule.due(site_dir, commit, build_time()):
+        print(UI["not_due"])
+        return 0
     staging = site_dir.with_name(f".{site_dir.name}.staging")
     old = site_dir.with_name(f".{site_dir.name}.old.{os.getpid()}")
     for leftover in (staging, *site_dir.parent.glob(f".{site_dir.name}.old*")):
@@ -41,6 +53,9 @@ def build(config_file: Path, site_dir: Path, preview: bool = False, verbose: boo
         plan = render(config_file, staging, preview, verbose)
         settings = plan.settings
         search.index_site(staging, plan.pages, plan.static, settings.root / settings.search_cache)
+        change = schedule.next_change(plan.collections)
+        (staging / schedule.STATE).parent.mkdir(parents=True, exist_ok=True)
+        (staging / schedule.STATE).write_bytes(schedule.state(commit, change))
     except ContentErrors as exc:
         shutil.rmtree(staging, ignore_errors=True)
         print(exc.report(), file=sys.stderr)
@@ -63,6 +78,27 @@ def build(config_file: Path, site_dir: Path, preview: bool = False, verbose: boo
     )
     print_warnings(plan.site.warnings)
     print_scheduled(plan)
+    if change is not None:
+        key = "next_expiry" if change.expires else "next_publish"
+        print(UI[key].format(when=format_schedule(change.when), what=change.what))
+    return 0
+
+
+def publish(site: Path, target: str, keep: int, rollback: bool, if_changed: bool = False) -> int:
+    """`portal publish`: an atomic release on a folder or a server, or a step back."""
+    if if_changed and release.unchanged(site, Path(target)):
+        print(UI["not_due"])
+        return 0
+    try:
+        if rollback:
+            name = release.rollback_local(Path(target))
+            print(UI["rolled_back"].format(name=name, target=target))
+        else:
+            name = release.publish(site, target, build_time(), keep)
+            print(UI["published"].format(name=name, target=target))
+    except release.PublishFailed as exc:
+        print(f"Chưa đăng: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -138,6 +138,11 @@ UI = {
     ),
     "check_failed": "Có {count} lỗi cần sửa.",
     "warning": "Cảnh báo",
+    "next_publish": "Lần đăng tiếp theo: {when} — «{what}» đến giờ đăng.",
+    "next_expiry": "Lần đăng tiếp theo: {when} — «{what}» hết hiệu lực.",
+    "not_due": "Không có gì mới từ lần dựng trước: trang giữ nguyên.",
+    "published": "Đã đăng bản {name} lên {target}.",
+    "rolled_back": "Đã quay lại bản {name} trên {target}.",
     "build_ok": (
         "Đã dựng xong {site}: {news} tin bài, {notices} thông báo, {documents} tài liệu, "
         "{pages} trang ({seconds} giây)."

@@ -1,0 +1,1 @@
+"""Deploy stage: what happens after a build, on time and on a server."""

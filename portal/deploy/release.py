@@ -1,0 +1,125 @@
+"""Deploy stage (release): `portal publish`, an atomic deploy with rollback.
+
+Each publish copies the site into a new folder under `TARGET/releases/`, then swaps the
+`TARGET/current` symlink in one rename: a reader (nginx's `root TARGET/current;`) gets the old
+site or the new one, never a mix. The last `keep` releases stay; `rollback` points `current` at
+the release before it. A target `user@host:/path` does the same over ssh with rsync.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+from ..dates import TZ
+from .schedule import STATE
+
+RELEASES = "releases"
+CURRENT = "current"
+
+
+class PublishFailed(Exception):
+    """Nothing changed on the target; the message says why, in Vietnamese."""
+
+
+def release_name(now: datetime) -> str:
+    return now.astimezone(TZ).strftime("%Y%m%d-%H%M%S-%f")
+
+
+def releases(target: Path) -> list[str]:
+    folder = target / RELEASES
+    return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+
+
+def current(target: Path) -> str | None:
+    link = target / CURRENT
+    return Path(os.readlink(link)).name if link.is_symlink() else None
+
+
+def _point(target: Path, name: str) -> None:
+    """`current` -> releases/<name>, in one rename."""
+    temporary = target / f".{CURRENT}.{os.getpid()}"
+    temporary.unlink(missing_ok=True)
+    os.symlink(f"{RELEASES}/{name}", temporary)
+    os.replace(temporary, target / CURRENT)
+
+
+def _copy(source: Path, target: Path) -> None:
+    """Hard links where the file system allows (the site's files never change in place)."""
+
+    def link(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(source, target, copy_function=link, symlinks=False)
+
+
+def publish_local(site: Path, target: Path, now: datetime, keep: int = 5) -> str:
+    if not (site / "index.html").is_file():
+        raise PublishFailed(f"{site} chưa có trang đã dựng: chạy portal build trước")
+    name = release_name(now)
+    staging = target / RELEASES / f".{name}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.parent.mkdir(parents=True, exist_ok=True)
+    _copy(site, staging)
+    staging.rename(target / RELEASES / name)
+    _point(target, name)
+    live = current(target)
+    for old in releases(target)[:-keep] if keep > 0 else []:
+        if old != live:
+            shutil.rmtree(target / RELEASES / old, ignore_errors=True)
+    return name
+
+
+def rollback_local(target: Path) -> str:
+    names, live = releases(target), current(target)
+    if live not in names or names.index(live) == 0:
+        raise PublishFailed("không có bản trước để quay lại")
+    previous = names[names.index(live) - 1]
+    _point(target, previous)
+    return previous
+
+
+def remote_commands(site: Path, host: str, path: str, name: str, keep: int) -> list[list[str]]:
+    """rsync the site next to the live release (unchanged files hard-linked), then swap."""
+    base = shlex.quote(path.rstrip("/"))
+    swap = (
+        f"cd {base} && ln -sfn {RELEASES}/{shlex.quote(name)} .{CURRENT}.new && "
+        f"mv -T .{CURRENT}.new {CURRENT} && "
+        f"ls -1d {RELEASES}/*/ | head -n -{keep} | xargs -r rm -rf"
+    )
+    ssh = shlex.split(os.environ.get("RSYNC_RSH", "ssh"))  # the same key for rsync and ssh
+    return [
+        [*ssh, host, f"mkdir -p {base}/{RELEASES}"],
+        ["rsync", "-a", "--delete", f"--link-dest=../../{CURRENT}/",
+         f"{site}/", f"{host}:{path.rstrip('/')}/{RELEASES}/{name}/"],
+        [*ssh, host, swap],
+    ]  # fmt: skip
+
+
+def unchanged(site: Path, target: Path) -> bool:
+    """The live release was built from the same commit for the same next change: the timer
+    has nothing to publish."""
+    live = target / CURRENT / STATE
+    try:
+        return live.read_bytes() == (site / STATE).read_bytes()
+    except OSError:
+        return False
+
+
+def publish(site: Path, target: str, now: datetime, keep: int = 5) -> str:
+    """Publish `site` to a local folder or to `user@host:/path`; returns the release name."""
+    if ":" in target and not Path(target).exists():
+        host, path = target.split(":", 1)
+        name = release_name(now)
+        for command in remote_commands(site, host, path, name, keep):
+            if subprocess.run(command, check=False).returncode != 0:
+                raise PublishFailed(f"lệnh {command[0]} không chạy được; bản đang chạy giữ nguyên")
+        return name
+    return publish_local(site, Path(target), now, keep)

@@ -1,0 +1,137 @@
+"""Publishing: scheduled items go live when the timer's run comes after their time, and a
+release swaps in whole, with rollback."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+from portal import cli
+from portal.deploy.schedule import STATE
+from tests.conftest import item
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
+
+
+def committed(project, files: dict[str, str]):
+    proj = project(files)
+    git(proj.root, "init", "-q")
+    git(proj.root, "-c", "user.name=Biên tập", "-c", "user.email=bt@example.vn", "add", ".")
+    git(proj.root, "-c", "user.name=Biên tập", "-c", "user.email=bt@example.vn", "commit", "-qm", "tin")
+    return proj
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_the_timer_publishes_a_scheduled_item_once_it_is_due(
+    project, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    proj = committed(
+        project,
+        {
+            "news/hom-nay.md": item("Tin hôm nay", "2024-04-01 07:00", "ANTT"),
+            "news/hen-gio.md": item("Tin hẹn giờ", "2024-05-01 08:00", "ANTT"),
+        },
+    )
+    config = ["-f", str(proj.root / "mkdocs.yml")]
+    monkeypatch.setenv("PORTAL_NOW", "2024-04-01T09:00")
+    assert cli.main(["build", "--if-due", *config]) == 0  # never built: due
+    out = capsys.readouterr().out
+    assert "Lần đăng tiếp theo: 08:00, Thứ tư, 01/05/2024 — «Tin hẹn giờ» đến giờ đăng." in out
+    state = json.loads((proj.site / STATE).read_text())
+    assert state["next_change"] == "2024-05-01T08:00:00+07:00" and len(state["commit"]) == 40
+    assert not proj.exists("tin-tuc/tin-hen-gio")
+    built = proj.site.stat().st_ino
+
+    assert cli.main(["build", "--if-due", *config]) == 0  # nothing new: no rebuild
+    assert "Không có gì mới" in capsys.readouterr().out and proj.site.stat().st_ino == built
+
+    monkeypatch.setenv("PORTAL_NOW", "2024-05-01T08:01")
+    assert cli.main(["build", "--if-due", *config]) == 0
+    assert proj.exists("tin-tuc/tin-hen-gio") and proj.site.stat().st_ino != built
+    assert json.loads((proj.site / STATE).read_text())["next_change"] is None
+    rebuilt = proj.site.stat().st_ino
+    capsys.readouterr()
+    assert cli.main(["build", "--if-due", *config]) == 0
+    assert "Không có gì mới" in capsys.readouterr().out and proj.site.stat().st_ino == rebuilt
+
+    # A new commit is due at once.
+    (proj.root / "news/moi.md").write_text(item("Tin mới", "2024-05-01 07:00", "ANTT"))
+    git(proj.root, "add", ".")
+    git(proj.root, "-c", "user.name=B", "-c", "user.email=b@example.vn", "commit", "-qm", "moi")
+    assert cli.main(["build", "--if-due", *config]) == 0
+    assert proj.exists("tin-tuc/tin-moi")
+
+
+def test_a_notice_expiry_is_the_next_change(project, capsys, monkeypatch) -> None:
+    notice = (
+        "---\ntitle: Thông báo tạm ngừng\nkind: Thông báo\nnumber: 1/TB\ndate: 2024-03-01\n"
+        "valid_until: 2024-06-30\nissuer: Công an tỉnh\nplace: Long An\n"
+        "signer: {name: A, position: GIÁM ĐỐC}\n---\n\nNội dung.\n"
+    )
+    proj = project({"notices/tam-ngung.md": notice})
+    monkeypatch.setenv("PORTAL_NOW", "2024-04-01T09:00")
+    assert cli.main(["build", "-f", str(proj.root / "mkdocs.yml")]) == 0
+    out = capsys.readouterr().out
+    assert "Lần đăng tiếp theo: 00:00, Thứ hai, 01/07/2024 — «Thông báo tạm ngừng» hết hiệu lực." in out
+
+
+def test_publish_swaps_whole_releases_and_rolls_back(project, tmp_path: Path, capsys) -> None:
+    proj = project({"news/a.md": item("Tin đầu tiên", "2024-04-01 07:00", "ANTT")})
+    config = ["-f", str(proj.root / "mkdocs.yml")]
+    target = tmp_path / "www"
+    assert cli.main(["build", *config]) == 0
+    assert cli.main(["publish", str(target), *config]) == 0
+    first = digest(target / "current")
+    first_home = (target / "current/index.html").read_bytes()
+    (proj.root / "news/b.md").write_text(item("Tin thứ hai", "2024-04-02 07:00", "ANTT"))
+    assert cli.main(["build", *config]) == 0
+    second_home = (proj.site / "index.html").read_bytes()
+    assert second_home != first_home
+
+    seen: set[bytes] = set()
+    failures: list[Exception] = []
+    done = threading.Event()
+
+    def read() -> None:
+        while not done.is_set():
+            try:
+                seen.add((target / "current/index.html").read_bytes())
+            except OSError as exc:  # a reader must never find the site missing
+                failures.append(exc)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for _ in range(3):
+            assert cli.main(["publish", str(target), *config]) == 0
+    finally:
+        done.set()
+        reader.join()
+    assert failures == [] and seen <= {first_home, second_home} and second_home in seen
+    assert len(list((target / "releases").iterdir())) == 4
+    capsys.readouterr()
+    assert cli.main(["publish", "--if-changed", str(target), *config]) == 0
+    assert "Không có gì mới" in capsys.readouterr().out
+
+    for _ in range(3):  # back through the identical releases to the first one
+        assert cli.main(["publish", "--rollback", str(target), *config]) == 0
+    assert digest(target / "current") == first
+    assert cli.main(["publish", "--rollback", str(target), *config]) == 1
+    assert "không có bản trước" in capsys.readouterr().err
+    # Only the newest releases are kept.
+    assert cli.main(["publish", "--keep", "2", str(target), *config]) == 0
+    assert len(list((target / "releases").iterdir())) == 2
