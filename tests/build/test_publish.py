@@ -20,11 +20,17 @@ def git(root: Path, *args: str) -> None:
     subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True)
 
 
+def commit(root: Path, message: str) -> None:
+    git(root, "add", ".")
+    git(
+        root, "-c", "user.name=Biên tập", "-c", "user.email=bt@example.vn", "commit", "-qm", message
+    )
+
+
 def committed(project, files: dict[str, str]):
     proj = project(files)
     git(proj.root, "init", "-q")
-    git(proj.root, "-c", "user.name=Biên tập", "-c", "user.email=bt@example.vn", "add", ".")
-    git(proj.root, "-c", "user.name=Biên tập", "-c", "user.email=bt@example.vn", "commit", "-qm", "tin")
+    commit(proj.root, "tin")
     return proj
 
 
@@ -70,8 +76,7 @@ def test_the_timer_publishes_a_scheduled_item_once_it_is_due(
 
     # A new commit is due at once.
     (proj.root / "news/moi.md").write_text(item("Tin mới", "2024-05-01 07:00", "ANTT"))
-    git(proj.root, "add", ".")
-    git(proj.root, "-c", "user.name=B", "-c", "user.email=b@example.vn", "commit", "-qm", "moi")
+    commit(proj.root, "moi")
     assert cli.main(["build", "--if-due", *config]) == 0
     assert proj.exists("tin-tuc/tin-moi")
 
@@ -86,7 +91,10 @@ def test_a_notice_expiry_is_the_next_change(project, capsys, monkeypatch) -> Non
     monkeypatch.setenv("PORTAL_NOW", "2024-04-01T09:00")
     assert cli.main(["build", "-f", str(proj.root / "mkdocs.yml")]) == 0
     out = capsys.readouterr().out
-    assert "Lần đăng tiếp theo: 00:00, Thứ hai, 01/07/2024 — «Thông báo tạm ngừng» hết hiệu lực." in out
+    expected = (
+        "Lần đăng tiếp theo: 00:00, Thứ hai, 01/07/2024 — «Thông báo tạm ngừng» hết hiệu lực."
+    )
+    assert expected in out
 
 
 def test_publish_swaps_whole_releases_and_rolls_back(project, tmp_path: Path, capsys) -> None:
