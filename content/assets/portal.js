@@ -24,15 +24,20 @@
   Array.prototype.forEach.call(document.querySelectorAll(".portal-article__body a[href]:not(.portal-docref)"), function (link) {
     if (link.getAttribute("href").charAt(0) !== "#") link.setAttribute("data-print-url", link.href);
   });
-  var footer = document.querySelector("style[data-portal-print-footer]");
-  if (footer) {
+  // A constructed stylesheet, not a <style> element: a strict Content-Security-Policy allows it.
+  var footer = document.querySelector("[data-portal-print-footer]");
+  if (footer && "adoptedStyleSheets" in document) {
     var now = new Date();
     var pad = function (n) { return (n < 10 ? "0" : "") + n; };
     var printed = pad(now.getDate()) + "/" + pad(now.getMonth() + 1) + "/" + now.getFullYear();
-    var url = footer.getAttribute("data-portal-print-footer").replace(/["\\]/g, "");
+    var clean = function (text) { return text.replace(/["\\\n\r]/g, ""); };
+    var url = clean(footer.getAttribute("data-portal-print-footer"));
     // The words come from the page (portal/vi.py), like every string the portal shows.
-    var label = footer.getAttribute("data-printed-on").replace(/["\\]/g, "");
-    footer.textContent = footer.textContent.replace(/content: "[^"]*"/, 'content: "' + url + " · " + label + " " + printed + '"');
+    var label = clean(footer.getAttribute("data-printed-on"));
+    var sheet = new CSSStyleSheet({ media: "print" });
+    sheet.replaceSync('@page { @bottom-left { content: "' + url + " · " + label + " " + printed +
+      '"; font: 9pt "Times New Roman", "Liberation Serif", serif; } }');
+    document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
   }
 
   var bar = document.querySelector("[data-portal-font-size]");

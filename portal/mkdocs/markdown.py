@@ -23,11 +23,21 @@ from ..outputs.pictures import photo_element, picture_element
 _UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
 
 
+_ALIGN = re.compile(r"^\s*text-align:\s*(left|center|right)\s*;?\s*$")
+
+
 class _DropUnsafeUrls(Treeprocessor):
     def run(self, root: ET.Element) -> None:
         for element in root.iter():
             for name in [n for n in element.attrib if n.lower().startswith(("on", "formaction"))]:
                 del element.attrib[name]
+            # No inline style (a strict Content-Security-Policy refuses it): a table column's
+            # alignment becomes a class, any other style goes.
+            style = element.attrib.pop("style", None)
+            align = _ALIGN.match(style or "")
+            if align:
+                classes = f"{element.get('class', '')} portal-align-{align.group(1)}"
+                element.set("class", classes.strip())
             for attribute in ("href", "src"):
                 value = element.get(attribute)
                 if value is not None and _UNSAFE_URL.match(value):

@@ -155,3 +155,16 @@ def test_counter_widget_is_on_every_page_and_honest_without_a_service(sample_sit
         assert [dd.get_text() for dd in widget.select("dd")] == ["—", "—", "—"]
         labels = [dt.get_text() for dt in widget.select("dt")]
         assert labels == ["Đang trực tuyến", "Hôm nay", "Tổng số lượt truy cập"]
+
+
+def test_no_inline_script_or_style_so_a_strict_policy_holds(sample_site: Path) -> None:
+    """Data blocks (JSON-LD, Material's JSON config) are not run; nothing else is inline."""
+    for path in html_files(sample_site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        inline = [
+            s for s in page.select("script:not([src])")
+            if s.get("type") not in ("application/ld+json", "application/json")
+        ]  # fmt: skip
+        assert inline == [], path
+        assert page.select("style") == [] and page.select("[style]") == [], path
+        assert not any(a.startswith("on") for tag in page.find_all(True) for a in tag.attrs), path
