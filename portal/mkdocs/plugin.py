@@ -8,6 +8,7 @@ the domain's renderers from MkDocs' events. Only `portal/mkdocs/` imports MkDocs
 from __future__ import annotations
 
 import functools
+import time
 from pathlib import Path
 from typing import Any
 
@@ -183,6 +184,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             else tuple(get_relative_url(url, page.url) for url in self.nav_urls)
         )
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.cache.prune(set(self.keys.values()), time.time())
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         return templates.set_up(env, config, self.plan)

@@ -46,6 +46,24 @@ class PageCache:
             temporary.write_bytes(content)
             temporary.replace(target)
 
+    def prune(self, used: set[str], now: float, max_age_days: float = 7.0) -> int:
+        """Delete entries no build has used for `max_age_days`: every change of a template or
+        of the portal leaves a whole site of old entries behind. Runs at most once a day (a
+        walk of the cache costs a fraction of a second at 10,000 items). Returns how many
+        files went."""
+        marker = self.folder / ".pruned"
+        if marker.exists() and now - marker.stat().st_mtime < 86400:
+            return 0
+        removed = 0
+        limit = now - max_age_days * 86400
+        for path in self.folder.glob("??/*"):
+            if path.name.split(".", 1)[0] not in used and path.stat().st_mtime < limit:
+                path.unlink(missing_ok=True)
+                removed += 1
+        self.folder.mkdir(parents=True, exist_ok=True)
+        marker.touch()
+        return removed
+
 
 def publish(source: Path, target: Path) -> None:
     """`source` at `target` by hard link, or by copy where links cannot be made."""

@@ -28,7 +28,8 @@ def commit(root: Path, message: str) -> None:
 
 
 def committed(project, files: dict[str, str]):
-    proj = project(files)
+    # Build output stays out of git, as in the portal's own .gitignore.
+    proj = project({**files, ".gitignore": "/site/\n/.site*/\n/.cache/\n"})
     git(proj.root, "init", "-q")
     commit(proj.root, "tin")
     return proj

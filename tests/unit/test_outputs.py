@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import time
+
+from portal.outputs.pagecache import PageCache
 from tests.conftest import item
 
 
@@ -35,3 +39,22 @@ def test_a_static_file_where_a_document_goes_is_refused_once(project) -> None:
     problems = proj.problems()
     assert "/tai-lieu/a.csv trùng đường dẫn với content/tai-lieu/a.csv" in problems
     assert problems.count("trùng đường dẫn với") == 1
+
+
+def test_page_cache_prunes_old_unused_entries_once_a_day(tmp_path) -> None:
+    cache = PageCache(tmp_path / "pages")
+    for key in ("a1", "b2", "c3"):
+        cache.put(key, b"<p>trang</p>")
+    now = time.time()
+    old = now - 8 * 86400
+    for path in (tmp_path / "pages").glob("??/*"):
+        if not path.name.startswith("c3"):
+            os.utime(path, (old, old))
+    # a1 is old but this build used it; b2 is old and unused; c3 is recent.
+    assert cache.prune({"a1"}, now) == 2  # b2's page and its checksum
+    assert cache.read("a1") == cache.read("c3") == b"<p>trang</p>" and cache.read("b2") is None
+    cache.put("d4", b"x")
+    for path in (tmp_path / "pages").glob("d4/*"):
+        os.utime(path, (old, old))
+    assert cache.prune(set(), now + 3600) == 0  # pruned less than a day ago: not yet
+    assert cache.read("d4") == b"x"
