@@ -50,6 +50,17 @@ def soup(site: Path, url: str) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
 
 
+def write_files(root: Path, files: dict[str, str | bytes]) -> None:
+    """Files under `root` from a dict of relative paths: text as UTF-8, bytes as they are."""
+    for rel, content in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+
+
 class Project:
     """A portal project in a temp dir: files in, `build()`, then read the site."""
 
@@ -58,13 +69,7 @@ class Project:
         self.site = root / "site"
 
     def write(self, files: dict[str, str | bytes]) -> Project:
-        for rel, content in files.items():
-            path = self.root / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
+        write_files(self.root, files)
         return self
 
     def build(self, preview: bool = False) -> int:

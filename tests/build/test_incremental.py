@@ -13,6 +13,7 @@ import pytest
 from portal import commands
 from tests import photo_files as pf
 from tests.conftest import HOME, REPO, item
+from tests.conftest import write_files as write
 from tests.synthetic import mkdocs_yml
 
 NOTICE = """---
@@ -57,16 +58,6 @@ def cold(root: Path, scratch: Path) -> dict[str, str]:
     shutil.copytree(root, scratch, ignore=shutil.ignore_patterns(".cache", "site", ".site*"))
     assert commands.build(scratch / "mkdocs.yml", scratch / "site") == 0
     return tree(scratch / "site")
-
-
-def write(root: Path, files: dict[str, str | bytes]) -> None:
-    for rel, content in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
 
 
 def edit(root: Path, rel: str, old: str, new: str) -> None:

@@ -3,7 +3,6 @@ release swaps in whole, with rollback."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 import threading
@@ -13,6 +12,7 @@ import pytest
 
 from portal import cli
 from portal.deploy.schedule import STATE
+from tests.build.site_checks import tree_digest as digest
 from tests.conftest import item
 
 
@@ -33,14 +33,6 @@ def committed(project, files: dict[str, str]):
     git(proj.root, "init", "-q")
     commit(proj.root, "tin")
     return proj
-
-
-def digest(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_the_timer_publishes_a_scheduled_item_once_it_is_due(

@@ -30,15 +30,9 @@ FILES = {
 }
 
 
-def write(root, files) -> None:
-    for rel, text in files.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_bytes(text.encode("utf-8"))
-
-
 def test_every_cell_is_a_value_with_the_source_text(project, capsys) -> None:
     proj = project()
-    write(proj.root, FILES)
+    proj.write(FILES)
     assert commands.build(proj.root / "mkdocs.yml", proj.site) == 0
     capsys.readouterr()
     sheet = openpyxl.load_workbook(io.BytesIO((proj.site / "tai-lieu/danh-sach.xlsx").read_bytes()))
@@ -57,7 +51,7 @@ def test_every_cell_is_a_value_with_the_source_text(project, capsys) -> None:
 
 def test_check_names_each_formula_cell_by_line_and_column(project, capsys) -> None:
     proj = project()
-    write(proj.root, FILES)
+    proj.write(FILES)
     assert cli.main(["check", "-f", str(proj.root / "mkdocs.yml")]) == 0
     warnings = [line for line in capsys.readouterr().out.splitlines() if "Cảnh báo" in line]
     where = [line.split(": ", 2)[1] for line in warnings]
@@ -74,7 +68,7 @@ def test_check_names_each_formula_cell_by_line_and_column(project, capsys) -> No
 
 def test_warnings_come_out_beside_the_problems(project, capsys) -> None:
     proj = project({"news/hong.md": item("Tin", "31/12/2024")})
-    write(proj.root, FILES)
+    proj.write(FILES)
     assert cli.main(["check", "-f", str(proj.root / "mkdocs.yml")]) == 1
     out = capsys.readouterr().out
     assert "news/hong.md:3: date" in out and out.count("Cảnh báo: attachments/danh-sach.csv") == 6

@@ -18,6 +18,7 @@ from portal.mkdocs.build import missing_links
 from portal.repository import plan_repository
 from tests import photo_files as pf
 from tests.conftest import REPO, item
+from tests.conftest import write_files as write
 from tests.synthetic import mkdocs_yml
 from tests.unit.test_attachments_load import pdf_bytes
 
@@ -168,16 +169,6 @@ def problems_of(root: Path) -> list[ContentError]:
 def assert_plain_vietnamese(messages: list[str]) -> None:
     bad = [message for message in messages if FORBIDDEN.search(message)]
     assert bad == [], "\n".join(bad)
-
-
-def write(root: Path, files: dict[str, str | bytes]) -> None:
-    for rel, content in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
