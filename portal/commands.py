@@ -50,9 +50,10 @@ def build(
         shutil.rmtree(leftover, ignore_errors=True)
     start = time.monotonic()
     try:
-        plan = render(config_file, staging, preview, verbose)
-        settings = plan.settings
-        search.index_site(staging, plan.pages, plan.static, settings.root / settings.search_cache)
+        rendered = render(config_file, staging, preview, verbose)
+        plan, settings = rendered.plan, rendered.plan.settings
+        cache = settings.root / settings.search_cache
+        search.index_site(staging, plan.pages, plan.static, cache, rendered.keys)
         change = schedule.next_change(plan.collections)
         (staging / schedule.STATE).parent.mkdir(parents=True, exist_ok=True)
         (staging / schedule.STATE).write_bytes(schedule.state(commit, change))

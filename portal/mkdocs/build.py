@@ -14,12 +14,15 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from .. import urls
 from ..errors import ContentError, ContentErrors
 from ..repository import Plan
 from .plugin import ContentProblems
@@ -85,9 +88,17 @@ def _preview_env(preview: bool) -> Iterator[None]:
             os.environ["PORTAL_PREVIEW"] = saved
 
 
-def render(config_file: Path, site_dir: Path, preview: bool = False, verbose: bool = False) -> Plan:
-    """Build the site of `config_file` into `site_dir` (MkDocs' strict mode) and return its plan;
-    raises ContentErrors or BuildFailed."""
+@dataclass(frozen=True)
+class Rendered:
+    plan: Plan
+    keys: dict[str, str]  # output path -> the page's cache key, for every planned page
+
+
+def render(
+    config_file: Path, site_dir: Path, preview: bool = False, verbose: bool = False
+) -> Rendered:
+    """Build the site of `config_file` into `site_dir` (MkDocs' strict mode) and return its plan
+    with each page's key; raises ContentErrors or BuildFailed."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     with _mkdocs_log(verbose) as kept, _preview_env(preview):
         try:
@@ -106,8 +117,9 @@ def render(config_file: Path, site_dir: Path, preview: bool = False, verbose: bo
             raise
         except Exception as exc:  # noqa: BLE001 (an editor never sees a traceback)
             raise BuildFailed(f"{type(exc).__name__}: {exc}", kept.lines) from exc
-    plugin = config.plugins["portal"]
-    return plugin.plan  # type: ignore[attr-defined,no-any-return]
+    plugin: Any = config.plugins["portal"]
+    keys = {urls.output_path(url): key for url, key in plugin.keys.items()}
+    return Rendered(plugin.plan, keys)
 
 
 def missing_links(

@@ -18,7 +18,7 @@ import shutil
 import subprocess
 import sys
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
@@ -80,10 +80,13 @@ def bundle_path(shard: str) -> str:
     return urls.PAGEFIND + (f"{shard}/" if shard else "")
 
 
-def shard_key(site: Path, paths: list[str]) -> str:
+def shard_key(site: Path, paths: list[str], known: Mapping[str, str]) -> str:
+    """What a shard's pages hold: a planned page's cache key already says it (no need to read
+    its HTML again); a static page is read and hashed."""
     digest = hashlib.sha256(metadata.version("pagefind").encode())
     for path in paths:
-        digest.update(path.encode() + b"\0" + hashlib.sha256((site / path).read_bytes()).digest())
+        page = known.get(path) or hashlib.sha256((site / path).read_bytes()).hexdigest()
+        digest.update(f"{path}\0{page}\n".encode())
     return digest.hexdigest()
 
 
@@ -128,6 +131,7 @@ def index_site(
     pages: Iterable[Page],
     static: Iterable[StaticFile],
     cache: Path,
+    known: Mapping[str, str] | None = None,
     workers: int | None = None,
 ) -> dict[str, bool]:
     """Publish every shard's bundle into `site`, indexing only shards whose pages changed.
@@ -135,7 +139,7 @@ def index_site(
     cache.mkdir(parents=True, exist_ok=True)
     planned = shards(pages, static)
     entries = {
-        shard: cache / f"{shard or 'main'}-{shard_key(site, paths)[:32]}"
+        shard: cache / f"{shard or 'main'}-{shard_key(site, paths, known or {})[:32]}"
         for shard, paths in planned.items()
     }
     todo = [shard for shard, entry in entries.items() if not _sound(entry)]
