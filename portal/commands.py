@@ -23,7 +23,7 @@ from .counter.store import Counter
 from .dates import build_time
 from .deploy import release, schedule
 from .errors import ContentError, ContentErrors
-from .outputs import search
+from .outputs import precompress, search
 from .repository import Plan, plan_repository
 from .site.settings import read_settings
 from .vi import UI, format_number, format_schedule
@@ -54,6 +54,8 @@ def build(
         plan, settings = rendered.plan, rendered.plan.settings
         cache = settings.root / settings.search_cache
         search.index_site(staging, plan.pages, plan.static, cache, rendered.keys)
+        precompress.precompress(staging, settings.root / settings.gzip_cache)
+        precompress.prune(settings.root / settings.gzip_cache, time.time())
         change = schedule.next_change(plan.collections)
         (staging / schedule.STATE).parent.mkdir(parents=True, exist_ok=True)
         (staging / schedule.STATE).write_bytes(schedule.state(commit, change))
@@ -87,12 +89,12 @@ def build(
 
 def publish(site: Path, target: str, keep: int, rollback: bool, if_changed: bool = False) -> int:
     """`portal publish`: an atomic release on a folder or a server, or a step back."""
-    if if_changed and release.unchanged(site, Path(target)):
+    if if_changed and release.unchanged(site, target):
         print(UI["not_due"])
         return 0
     try:
         if rollback:
-            name = release.rollback_local(Path(target))
+            name = release.rollback(target)
             print(UI["rolled_back"].format(name=name, target=target))
         else:
             name = release.publish(site, target, build_time(), keep)

@@ -20,6 +20,7 @@ import pytest
 from portal.counter.pages import Pages
 from portal.counter.service import CounterServer, RateLimit
 from portal.counter.store import Counter
+from portal.outputs import precompress
 
 REPO = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -44,7 +45,9 @@ def with_counter(site: Path, into: Path) -> Path:
     for page in into.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         if 'data-endpoint=""' in text:
-            page.write_text(text.replace('data-endpoint=""', 'data-endpoint="/dem"'), "utf-8")
+            data = text.replace('data-endpoint=""', 'data-endpoint="/dem"').encode("utf-8")
+            page.write_bytes(data)
+            page.with_name(page.name + ".gz").write_bytes(precompress.gzipped(data))
     return into
 
 

@@ -75,6 +75,7 @@ class Settings:
     image_cache: str = ".cache/images"
     page_cache: str = ".cache/pages"
     search_cache: str = ".cache/search"
+    gzip_cache: str = ".cache/gzip"
     share_card: str = ""
     preview: bool = False
     config_file: str = "mkdocs.yml"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 import subprocess
 import sys
@@ -139,12 +140,24 @@ def test_two_builds_are_byte_identical(sample_site: Path, tmp_path: Path) -> Non
 
     def ours(folder: Path) -> dict[str, str]:
         # Pagefind's bundle names and orders its shards as its threads finish: not byte-stable;
-        # `.portal/` is what `portal build` (not plain MkDocs) records for the timer.
+        # `.portal/` and the `.gz` copies are what `portal build` (not plain MkDocs) adds.
         skipped = ("pagefind/", ".portal/")
-        return {k: v for k, v in tree_digest(folder).items() if not k.startswith(skipped)}
+        digests = tree_digest(folder).items()
+        return {k: v for k, v in digests if not k.startswith(skipped) and not k.endswith(".gz")}
 
     assert ours(again) == ours(sample_site)
     assert len([path for path in ours(again) if path.endswith(".xml")]) > 20
+
+
+def test_every_text_file_has_its_gzip_for_the_web_server(sample_site: Path) -> None:
+    texts = [
+        path for path in sample_site.rglob("*")
+        if path.suffix in (".html", ".xml", ".css", ".js", ".json") and path.stat().st_size > 512
+    ]  # fmt: skip
+    assert len(texts) > 100
+    for path in texts:
+        packed = path.with_name(path.name + ".gz").read_bytes()
+        assert gzip.decompress(packed) == path.read_bytes(), path
 
 
 def test_counter_widget_is_on_every_page_and_honest_without_a_service(sample_site: Path) -> None:

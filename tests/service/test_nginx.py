@@ -53,11 +53,17 @@ def test_feeds_have_their_content_types(nginx: Served) -> None:
         assert (status, headers.get("Content-Type")) == (200, kind), path
 
 
-def test_text_is_gzipped_for_clients_that_ask(nginx: Served) -> None:
-    status, headers, body = fetch(nginx.url, **{"Accept-Encoding": "gzip"})
-    assert status == 200 and headers.get("Content-Encoding") == "gzip"
-    assert "Công an tỉnh" in gzip.decompress(body).decode("utf-8")
-    assert "Accept-Encoding" in (headers.get("Vary") or "")
+def test_text_is_sent_as_the_gzip_the_build_wrote(nginx: Served) -> None:
+    for path, file in (("", "index.html"), ("the/antt/rss.xml", "the/antt/rss.xml")):
+        status, headers, body = fetch(nginx.url + path, **{"Accept-Encoding": "gzip"})
+        assert status == 200 and headers.get("Content-Encoding") == "gzip", path
+        assert "Accept-Encoding" in (headers.get("Vary") or "")
+        # gzip_static: the very bytes of the file beside the page, not compressed per request.
+        assert body == (nginx.site / f"{file}.gz").read_bytes(), path
+        assert gzip.decompress(body) == (nginx.site / file).read_bytes(), path
+    status, headers, body = fetch(nginx.url)  # a client that cannot unzip gets the page itself
+    assert status == 200 and headers.get("Content-Encoding") is None
+    assert body == (nginx.site / "index.html").read_bytes()
 
 
 def test_a_missing_path_gets_the_vietnamese_404_page(nginx: Served) -> None:
