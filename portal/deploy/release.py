@@ -86,40 +86,89 @@ def rollback_local(target: Path) -> str:
     return previous
 
 
+def _remote(target: str) -> tuple[str, str] | None:
+    """`user@host:/path` -> (user@host, /path); None for a local folder."""
+    if ":" in target and not Path(target).exists():
+        host, path = target.split(":", 1)
+        return host, path.rstrip("/") or "/"
+    return None
+
+
+def _ssh() -> list[str]:
+    return shlex.split(os.environ.get("RSYNC_RSH", "ssh"))  # the same key for rsync and ssh
+
+
 def remote_commands(site: Path, host: str, path: str, name: str, keep: int) -> list[list[str]]:
-    """rsync the site next to the live release (unchanged files hard-linked), then swap."""
-    base = shlex.quote(path.rstrip("/"))
+    """rsync the site into a hidden folder beside the live release, rename it into place,
+    then swap: an interrupted copy is never a release. Files are compared by content, not
+    time (every build writes fresh files), and the unchanged ones are hard-linked against the
+    live release: only what changed crosses the network, and keeps its old time (and ETag)."""
+    base, staging = shlex.quote(path), shlex.quote(f"{RELEASES}/.{name}")
     swap = (
-        f"cd {base} && ln -sfn {RELEASES}/{shlex.quote(name)} .{CURRENT}.new && "
+        f"cd {base} && mv -T {staging} {RELEASES}/{shlex.quote(name)} && "
+        f"ln -sfn {RELEASES}/{shlex.quote(name)} .{CURRENT}.new && "
         f"mv -T .{CURRENT}.new {CURRENT} && "
         f"ls -1d {RELEASES}/*/ | head -n -{keep} | xargs -r rm -rf"
     )
-    ssh = shlex.split(os.environ.get("RSYNC_RSH", "ssh"))  # the same key for rsync and ssh
     return [
-        [*ssh, host, f"mkdir -p {base}/{RELEASES}"],
-        ["rsync", "-a", "--delete", f"--link-dest=../../{CURRENT}/",
-         f"{site}/", f"{host}:{path.rstrip('/')}/{RELEASES}/{name}/"],
-        [*ssh, host, swap],
+        [*_ssh(), host, f"mkdir -p {base}/{RELEASES}"],
+        ["rsync", "-rlpD", "--checksum", "--delete", f"--link-dest=../../{CURRENT}/",
+         f"{site}/", f"{host}:{path}/{RELEASES}/.{name}/"],
+        [*_ssh(), host, swap],
     ]  # fmt: skip
 
 
-def unchanged(site: Path, target: Path) -> bool:
+def remote_rollback(host: str, path: str) -> list[str]:
+    """One ssh command that points `current` at the release before it and prints its name."""
+    script = (
+        f'cd {shlex.quote(path)} && live=$(basename "$(readlink {CURRENT})") && '
+        f"prev=$(ls -1 {RELEASES} | "
+        f"awk -v live=\"$live\" '$0 == live {{print p; exit}} {{p = $0}}') && "
+        f'[ -n "$prev" ] && ln -sfn "{RELEASES}/$prev" .{CURRENT}.new && '
+        f'mv -T .{CURRENT}.new {CURRENT} && echo "$prev"'
+    )
+    return [*_ssh(), host, script]
+
+
+def unchanged(site: Path, target: str) -> bool:
     """The live release was built from the same commit for the same next change: the timer
     has nothing to publish."""
-    live = target / CURRENT / STATE
     try:
-        return live.read_bytes() == (site / STATE).read_bytes()
+        built = (site / STATE).read_bytes()
     except OSError:
         return False
+    remote = _remote(target)
+    if remote is None:
+        try:
+            return (Path(target) / CURRENT / STATE).read_bytes() == built
+        except OSError:
+            return False
+    host, path = remote
+    live = shlex.quote(f"{path}/{CURRENT}/{STATE}")
+    done = subprocess.run([*_ssh(), host, f"cat {live}"], capture_output=True, check=False)
+    return done.returncode == 0 and done.stdout == built
 
 
 def publish(site: Path, target: str, now: datetime, keep: int = 5) -> str:
     """Publish `site` to a local folder or to `user@host:/path`; returns the release name."""
-    if ":" in target and not Path(target).exists():
-        host, path = target.split(":", 1)
-        name = release_name(now)
-        for command in remote_commands(site, host, path, name, keep):
-            if subprocess.run(command, check=False).returncode != 0:
-                raise PublishFailed(f"lệnh {command[0]} không chạy được; bản đang chạy giữ nguyên")
-        return name
-    return publish_local(site, Path(target), now, keep)
+    remote = _remote(target)
+    if remote is None:
+        return publish_local(site, Path(target), now, keep)
+    if not (site / "index.html").is_file():
+        raise PublishFailed(f"{site} chưa có trang đã dựng: chạy portal build trước")
+    name = release_name(now)
+    for command in remote_commands(site, *remote, name, keep):
+        if subprocess.run(command, check=False).returncode != 0:
+            raise PublishFailed(f"lệnh {command[0]} không chạy được; bản đang chạy giữ nguyên")
+    return name
+
+
+def rollback(target: str) -> str:
+    """Point the live release of a folder or a server back one; returns its name."""
+    remote = _remote(target)
+    if remote is None:
+        return rollback_local(Path(target))
+    done = subprocess.run(remote_rollback(*remote), capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not done.stdout.strip():
+        raise PublishFailed("không có bản trước để quay lại, hoặc không kết nối được máy chủ")
+    return done.stdout.strip()

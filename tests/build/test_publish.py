@@ -136,3 +136,33 @@ def test_publish_swaps_whole_releases_and_rolls_back(project, tmp_path: Path, ca
     # Only the newest releases are kept.
     assert cli.main(["publish", "--keep", "2", str(target), *config]) == 0
     assert len(list((target / "releases").iterdir())) == 2
+
+
+def test_publish_over_ssh_swaps_releases_and_rolls_back(
+    project, tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, sshd
+) -> None:
+    """The same release and swap on a server, through a real sshd and rsync on loopback."""
+    monkeypatch.setenv("RSYNC_RSH", sshd.rsh)
+    proj = project({"news/a.md": item("Tin đầu tiên", "2024-04-01 07:00", "ANTT")})
+    config = ["-f", str(proj.root / "mkdocs.yml")]
+    www = tmp_path / "may-chu/www"
+    target = f"{sshd.host}:{www}"
+    assert cli.main(["build", *config]) == 0
+    assert cli.main(["publish", target, *config]) == 0
+    first = digest(www / "current")
+    assert first == digest(proj.site)
+    (proj.root / "news/b.md").write_text(item("Tin thứ hai", "2024-04-02 07:00", "ANTT"))
+    assert cli.main(["build", *config]) == 0
+    assert cli.main(["publish", target, *config]) == 0
+    assert digest(www / "current") == digest(proj.site) != first
+    # Unchanged files are hard links to the release before: a publish copies only what changed.
+    old, new = sorted((www / "releases").iterdir())
+    assert (old / "assets/portal-early.js").samefile(new / "assets/portal-early.js")
+    assert not list((www / "releases").glob(".*"))  # no half-copied release left behind
+    capsys.readouterr()
+    assert cli.main(["publish", "--if-changed", target, *config]) == 0
+    assert "Không có gì mới" in capsys.readouterr().out
+    assert cli.main(["publish", "--rollback", target, *config]) == 0
+    assert digest(www / "current") == first
+    assert cli.main(["publish", "--rollback", target, *config]) == 1
+    assert "không có bản trước" in capsys.readouterr().err
