@@ -99,7 +99,17 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--category", default="", help="tin: chuyên mục")
     new.add_argument("--kind", default="", help="thong-bao: loại văn bản")
     counter = sub.add_parser("counter", help="chạy dịch vụ đếm lượt xem")
-    counter.add_argument("--data-dir", type=Path, default=Path("counter-data"))
+    counter.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path("counter-data"),
+        help="thư mục giữ tệp SQLite counter.sqlite3 (khi không dùng --database)",
+    )
+    counter.add_argument(
+        "--database",
+        default="",
+        help="postgresql://… để nhiều máy chủ web dùng chung một số đếm (mặc định: SQLite)",
+    )
     counter.add_argument(
         "--site",
         type=Path,
@@ -125,8 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "counter":
         limit = RateLimit(args.rate, args.burst)
+        database = args.database or str(args.data_dir / "counter.sqlite3")
         return commands.run_counter(
-            args.data_dir, args.site, args.host, args.port, args.origin, args.trust_proxy, limit
+            database, args.site, args.host, args.port, args.origin, args.trust_proxy, limit
         )
     config_file = args.config_file.resolve()
     if not config_file.is_file():

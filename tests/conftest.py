@@ -19,7 +19,12 @@ from tests.synthetic import mkdocs_yml, write_corpus
 
 # `portal serve` over a copy of the sample, and nginx in front of it: for tests/preview,
 # tests/service and tests/browser.
-pytest_plugins = ["tests.preview_server", "tests.nginx_server", "tests.ssh_server"]
+pytest_plugins = [
+    "tests.preview_server",
+    "tests.nginx_server",
+    "tests.ssh_server",
+    "tests.postgres_server",
+]
 REPO = Path(__file__).resolve().parent.parent
 HOME = "---\ntemplate: home.html\ntitle: Trang chủ\n---\n\nTrang thử nghiệm.\n"
 MAX_BUILDS = 8

@@ -1,29 +1,31 @@
-"""Counter (service): the counting service over HTTP (standard library only): record a view, read
-the counts.
+"""Counter (service): the counting service's routes: record a view, read the counts.
 
     POST /api/view     body {"path": "/tin-tuc/x/"} (text/plain or application/json)
                        -> 200 {"online", "today", "total", "page"}
     GET  /api/counts?path=/tin-tuc/x/  -> 200 {"online", "today", "total", "page"}
     GET  /healthz      -> 200 ok
 
-Bounded input (body size, path length), a per-client rate limit, CORS for the site's own origin
-only, no cookies, and no client address in any log.
+Bounded input (connections, time, body size, path length), a per-client rate limit, CORS for
+the site's own origin only, no cookies, and no client address in any log. Views are written in
+batches (group commit): a view is answered 200 only after the transaction holding it is on disk,
+and all the views that arrive while one transaction is written go into the next one.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import threading
 import time
 from collections.abc import Container
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import parse_qs, urlsplit
 
+from . import http
 from .pages import Pages, normalized
-from .store import Counter, valid_path
+from .store import Counter, Counts, valid_path
 
-MAX_BODY = 2048
+MAX_BATCH = 1000
 
 
 class RateLimit:
@@ -47,8 +49,44 @@ class RateLimit:
             return True
 
 
-class CounterServer(ThreadingHTTPServer):
-    daemon_threads = True
+class Batches:
+    """Group commit: views wait in a queue; one writer thread commits all that are waiting."""
+
+    def __init__(self, counter: Counter, database: ThreadPoolExecutor) -> None:
+        self.counter = counter
+        self.database = database
+        self.waiting: list[tuple[str, str, asyncio.Future[Counts]]] = []
+        self.ready = asyncio.Event()
+
+    async def record(self, path: str, visitor: str) -> Counts:
+        future: asyncio.Future[Counts] = asyncio.get_running_loop().create_future()
+        self.waiting.append((path, visitor, future))
+        self.ready.set()
+        return await future
+
+    async def run(self) -> None:
+        loop = asyncio.get_running_loop()
+        while True:
+            await self.ready.wait()
+            batch, self.waiting = self.waiting[:MAX_BATCH], self.waiting[MAX_BATCH:]
+            if not self.waiting:
+                self.ready.clear()
+            views = [(path, visitor) for path, visitor, _ in batch]
+            try:
+                results = await loop.run_in_executor(self.database, self.counter.record_many, views)
+            except Exception as exc:  # noqa: BLE001 (every waiting view hears of it)
+                for *_, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
+                continue
+            for (*_, future), counts in zip(batch, results, strict=True):
+                if not future.done():
+                    future.set_result(counts)
+
+
+class CounterServer:
+    """The service on a socket bound at once; `serve_forever` runs it (in any one thread) until
+    `shutdown`. The names follow `socketserver`, which this replaced."""
 
     def __init__(
         self,
@@ -58,107 +96,131 @@ class CounterServer(ThreadingHTTPServer):
         trust_proxy: bool = False,
         rate_limit: RateLimit | None = None,
         pages: Pages | Container[str] = (),
+        max_connections: int = http.MAX_CONNECTIONS,
     ) -> None:
-        super().__init__(address, CounterHandler)
+        self.socket = http.listen(*address)
+        self.server_address = self.socket.getsockname()[:2]
         self.counter = counter
         self.pages = pages  # the paths a view may be counted for
         self.origin = origin.rstrip("/")
         self.trust_proxy = trust_proxy
         self.rate_limit = rate_limit or RateLimit()
+        self.connections = http.Connections(self.handle, max_connections)
+        self.database = ThreadPoolExecutor(1, thread_name_prefix="counter-db")
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+        self._stopped = threading.Event()
 
+    def serve_forever(self) -> None:
+        try:
+            asyncio.run(self._main())
+        finally:
+            self._stopped.set()
 
-class CounterHandler(BaseHTTPRequestHandler):
-    server: CounterServer
-    protocol_version = "HTTP/1.1"
-    server_version = "portal-counter"
-    sys_version = ""
+    async def _main(self) -> None:
+        self._loop, self._stop = asyncio.get_running_loop(), asyncio.Event()
+        self.batches = Batches(self.counter, self.database)
+        writer = asyncio.create_task(self.batches.run())
+        server = await asyncio.start_server(self.connections, sock=self.socket, limit=16384)
+        async with server:
+            await self._stop.wait()
+            self.connections.close_all()
+        writer.cancel()
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
-        pass  # access logs would hold readers' addresses
+    def shutdown(self) -> None:
+        if self._loop is not None and self._stop is not None:
+            self._loop.call_soon_threadsafe(self._stop.set)
+            self._stopped.wait(10)
 
-    def client(self) -> str:
-        address = self.client_address[0]
-        if self.server.trust_proxy and address in ("127.0.0.1", "::1"):
-            forwarded = self.headers.get("X-Real-IP") or self.headers.get("X-Forwarded-For", "")
+    def server_close(self) -> None:
+        self.socket.close()
+        self.database.shutdown(wait=True)
+
+    # Routes
+
+    async def handle(self, request: http.Request) -> http.Response:
+        try:
+            if request.method == "OPTIONS":
+                return self.preflight(request)
+            url = urlsplit(request.target)
+            if request.method == "GET":
+                return await self.get(request, url.path, url.query)
+            if request.method == "POST":
+                return await self.post(request, url.path)
+            return self.fail(request, 405, "method not allowed")
+        except Exception:  # noqa: BLE001 (the database is away: say so, keep serving)
+            return self.fail(request, 503, "counter unavailable")
+
+    def client(self, request: http.Request) -> str:
+        address = request.client
+        if self.trust_proxy and address in ("127.0.0.1", "::1"):
+            forwarded = request.headers.get("x-real-ip") or request.headers.get(
+                "x-forwarded-for", ""
+            )
             address = forwarded.split(",")[0].strip() or address
         return address
 
-    def send_json(self, status: int, data: dict[str, Any]) -> None:
-        body = json.dumps(data).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
-        self.send_cors()
-        self.end_headers()
-        self.wfile.write(body)
+    def cors(self, request: http.Request) -> list[tuple[str, str]]:
+        headers = [("Vary", "Origin")]
+        if request.headers.get("origin", "").rstrip("/") == self.origin:
+            headers.append(("Access-Control-Allow-Origin", self.origin))
+        return headers
 
-    def send_cors(self) -> None:
-        self.send_header("Vary", "Origin")
-        if self.headers.get("Origin", "").rstrip("/") == self.server.origin:
-            self.send_header("Access-Control-Allow-Origin", self.server.origin)
+    def json(self, request: http.Request, status: int, data: dict[str, object]) -> http.Response:
+        headers = [
+            ("Content-Type", "application/json; charset=utf-8"),
+            ("Cache-Control", "no-store"),
+            *self.cors(request),
+        ]
+        return http.Response(status, json.dumps(data).encode(), headers, close=status >= 400)
 
-    def fail(self, status: int, message: str) -> None:
-        self.close_connection = True
-        self.send_json(status, {"error": message})
+    def fail(self, request: http.Request, status: int, message: str) -> http.Response:
+        return self.json(request, status, {"error": message})
 
-    def do_OPTIONS(self) -> None:  # noqa: N802 (http.server's naming)
-        if self.headers.get("Origin", "").rstrip("/") != self.server.origin:
-            return self.fail(403, "origin not allowed")
-        self.send_response(204)
-        self.send_cors()
-        self.send_header("Access-Control-Allow-Methods", "GET, POST")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type")
-        self.send_header("Access-Control-Max-Age", "86400")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
+    def preflight(self, request: http.Request) -> http.Response:
+        if request.headers.get("origin", "").rstrip("/") != self.origin:
+            return self.fail(request, 403, "origin not allowed")
+        headers = [
+            *self.cors(request),
+            ("Access-Control-Allow-Methods", "GET, POST"),
+            ("Access-Control-Allow-Headers", "Content-Type"),
+            ("Access-Control-Max-Age", "86400"),
+        ]
+        return http.Response(204, b"", headers)
 
-    def do_GET(self) -> None:  # noqa: N802
-        url = urlsplit(self.path)
-        if url.path == "/healthz":
-            return self.send_json(200, {"status": "ok"})
-        if url.path != "/api/counts":
-            return self.fail(404, "not found")
-        path = parse_qs(url.query).get("path", [None])[0]
+    async def get(self, request: http.Request, route: str, query: str) -> http.Response:
+        if route == "/healthz":
+            return self.json(request, 200, {"status": "ok"})
+        if route != "/api/counts":
+            return self.fail(request, 404, "not found")
+        path = parse_qs(query).get("path", [None])[0]
         if path is not None and not valid_path(path):
-            return self.fail(400, "invalid path")
+            return self.fail(request, 400, "invalid path")
         path = normalized(path) if path is not None else None
-        if path is not None and path not in self.server.pages:
-            return self.fail(404, "no such page")
-        self.send_json(200, self.server.counter.counts(path).as_json())
+        if path is not None and path not in self.pages:
+            return self.fail(request, 404, "no such page")
+        loop = asyncio.get_running_loop()
+        counts = await loop.run_in_executor(self.database, self.counter.counts, path)
+        return self.json(request, 200, counts.as_json())
 
-    def do_POST(self) -> None:  # noqa: N802
-        route = urlsplit(self.path).path
+    async def post(self, request: http.Request, route: str) -> http.Response:
         if route == "/api/counts":
-            return self.fail(405, "method not allowed")
+            return self.fail(request, 405, "method not allowed")
         if route != "/api/view":
-            return self.fail(404, "not found")
+            return self.fail(request, 404, "not found")
         try:
-            length = int(self.headers.get("Content-Length", ""))
-        except ValueError:
-            return self.fail(411, "Content-Length required")
-        if length > MAX_BODY or length < 0:
-            return self.fail(413, "body too large")
-        raw = self.rfile.read(length)
-        try:
-            data = json.loads(raw.decode("utf-8"))
+            data = json.loads(request.body.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
-            return self.fail(400, "body must be JSON")
+            return self.fail(request, 400, "body must be JSON")
         path = data.get("path") if isinstance(data, dict) else None
         if not valid_path(path):
-            return self.fail(400, "path must be a site path such as /tin-tuc/x/")
+            return self.fail(request, 400, "path must be a site path such as /tin-tuc/x/")
         path = normalized(path)
-        if path not in self.server.pages:
-            return self.fail(404, "no such page")  # nothing written for invented paths
-        client = self.client()
-        counter = self.server.counter
-        if not self.server.rate_limit.allow(client, time.monotonic()):
-            return self.fail(429, "too many requests")
-        visitor = counter.visitor(client, self.headers.get("User-Agent", ""))
-        counter.record(path, visitor)
-        self.send_json(200, counter.counts(path).as_json())
-
-    def do_PUT(self) -> None:  # noqa: N802
-        self.fail(405, "method not allowed")
-
-    do_DELETE = do_PATCH = do_PUT  # noqa: N815
+        if path not in self.pages:
+            return self.fail(request, 404, "no such page")  # nothing written for invented paths
+        client = self.client(request)
+        if not self.rate_limit.allow(client, time.monotonic()):
+            return self.fail(request, 429, "too many requests")
+        visitor = self.counter.visitor(client, request.headers.get("user-agent", ""))
+        counts = await self.batches.record(path, visitor)
+        return self.json(request, 200, counts.as_json())

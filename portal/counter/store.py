@@ -1,5 +1,5 @@
-"""Counter (store): the visitor counter's state, views per day and per page in SQLite, visitors
-online in memory.
+"""Counter (store): the visitor counter's state: views per day and per page in a database
+(SQLite by default, PostgreSQL for several hosts), visitors online in memory.
 
 Privacy by construction: nothing that identifies a reader reaches the disk. A visitor is a hash
 of IP address, user agent and a salt that changes every day (Vietnam time) and lives only in
@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import sqlite3
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from ..dates import TZ
 
@@ -24,13 +24,6 @@ ONLINE_SECONDS = 5 * 60
 MAX_PATH = 512
 
 Clock = Callable[[], float]  # seconds since the epoch
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS daily (day TEXT PRIMARY KEY, views INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS pages (path TEXT PRIMARY KEY, views INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS totals (id INTEGER PRIMARY KEY CHECK (id = 1), views INTEGER NOT NULL);
-INSERT OR IGNORE INTO totals (id, views) VALUES (1, 0);
-"""
 
 
 @dataclass(frozen=True)
@@ -47,6 +40,34 @@ class Counts:
         return data
 
 
+@dataclass(frozen=True)
+class Totals:
+    """What a backend read: views today, in all, and of each page asked for."""
+
+    today: int
+    total: int
+    pages: dict[str, int]
+
+
+class Views(Protocol):
+    """A backend: `add` counts a batch of views in one durable transaction."""
+
+    def add(self, day: str, paths: list[str]) -> Totals: ...
+    def read(self, day: str, path: str | None) -> Totals: ...
+    def close(self) -> None: ...
+
+
+def open_views(database: str | Path) -> Views:
+    """`postgresql://…` (or `postgres://…`) for PostgreSQL; anything else is a SQLite file."""
+    if str(database).startswith(("postgresql://", "postgres://")):
+        from .postgres import PostgresViews  # psycopg only for those who use it
+
+        return PostgresViews(str(database))
+    from .sqlite import SqliteViews
+
+    return SqliteViews(Path(database))
+
+
 def valid_path(path: object) -> bool:
     """A site path: starts with "/", printable, bounded; never a full URL or a query."""
     return (
@@ -61,19 +82,15 @@ def valid_path(path: object) -> bool:
 
 
 class Counter:
-    """Thread-safe; several processes may share one database file (SQLite locking, WAL)."""
+    """Thread-safe. Views are counted in batches: one transaction (one disk flush) for all
+    the views that arrived while the last one was being written."""
 
-    def __init__(self, database: Path, clock: Clock = time.time) -> None:
+    def __init__(self, database: str | Path, clock: Clock = time.time) -> None:
         self.clock = clock
-        database.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(
-            database, timeout=30, check_same_thread=False, isolation_level=None
-        )
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")  # a view counted is a view kept, crash or not
-        self._db.executescript(_SCHEMA)
+        self.views = open_views(database)
         self._lock = threading.Lock()
         self._online: dict[str, float] = {}
+        self._pruned = 0.0
         self._salt_day = ""
         self._salt = b""
 
@@ -89,47 +106,37 @@ class Counter:
             salt = self._salt
         return hashlib.sha256(salt + f"{address}\x00{user_agent}".encode()).hexdigest()
 
-    def record(self, path: str, visitor: str) -> None:
-        """Count one view of `path`, in one transaction."""
-        if not valid_path(path):
+    def record(self, path: str, visitor: str) -> Counts:
+        """Count one view of `path`; the counts after it."""
+        return self.record_many([(path, visitor)])[0]
+
+    def record_many(self, views: list[tuple[str, str]]) -> list[Counts]:
+        """Count each (path, visitor) in one transaction; each view's counts after it."""
+        if not all(valid_path(path) for path, _ in views):
             raise ValueError("invalid path")
-        now, today = self.clock(), self.day()
+        now = self.clock()
+        totals = self.views.add(self.day(), [path for path, _ in views])
         with self._lock:
-            self._online[visitor] = now
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                self._db.execute(
-                    "INSERT INTO daily (day, views) VALUES (?, 1) "
-                    "ON CONFLICT(day) DO UPDATE SET views = views + 1",
-                    (today,),
-                )
-                self._db.execute(
-                    "INSERT INTO pages (path, views) VALUES (?, 1) "
-                    "ON CONFLICT(path) DO UPDATE SET views = views + 1",
-                    (path,),
-                )
-                self._db.execute("UPDATE totals SET views = views + 1 WHERE id = 1")
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+            self._online.update((visitor, now) for _, visitor in views)
+            online = self._online_now(now)
+        return [Counts(online, totals.today, totals.total, totals.pages[p]) for p, _ in views]
 
     def counts(self, path: str | None = None) -> Counts:
         now = self.clock()
+        totals = self.views.read(self.day(), path)
         with self._lock:
-            cutoff = now - ONLINE_SECONDS
-            for visitor in [v for v, seen in self._online.items() if seen < cutoff]:
-                del self._online[visitor]
-            online = len(self._online)
-            today = self._one("SELECT views FROM daily WHERE day = ?", (self.day(),))
-            total = self._one("SELECT views FROM totals WHERE id = 1", ())
-            page = self._one("SELECT views FROM pages WHERE path = ?", (path,)) if path else None
-        return Counts(online, today, total, page)
+            online = self._online_now(now)
+        return Counts(online, totals.today, totals.total, totals.pages[path] if path else None)
 
-    def _one(self, sql: str, args: tuple[object, ...]) -> int:
-        row = self._db.execute(sql, args).fetchone()
-        return int(row[0]) if row else 0
+    def _online_now(self, now: float) -> int:
+        if not 0 <= now - self._pruned < 1.0:  # at most once a second, whatever the traffic
+            self._pruned = now
+            self._prune(now - ONLINE_SECONDS)
+        return len(self._online)
+
+    def _prune(self, cutoff: float) -> None:
+        for visitor in [v for v, seen in self._online.items() if seen < cutoff]:
+            del self._online[visitor]
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        self.views.close()

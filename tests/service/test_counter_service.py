@@ -1,4 +1,5 @@
-"""The counting service on a loopback port: exact counts, bad input, CORS, limits, restarts."""
+"""The counting service on a loopback port: exact counts, bad input, CORS, limits, restarts;
+on SQLite and on a real PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -48,9 +49,32 @@ def counts(base: str, path: str = "/tin-tuc/a/") -> dict[str, int]:
     return json.loads(request(base + f"api/counts?path={path}")[2])
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where the counts go: a SQLite file, or a fresh database on the test's PostgreSQL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "counter.sqlite3")
+    return request.getfixturevalue("postgres")()
+
+
+def stored(database: str) -> tuple[int, int]:
+    """(rows in `pages`, the stored total), read from the database itself."""
+    if database.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(database) as db:
+            rows = db.execute("SELECT count(*) FROM pages").fetchone()
+            total = db.execute("SELECT views FROM totals").fetchone()
+    else:
+        with sqlite3.connect(database) as db:
+            rows = db.execute("SELECT count(*) FROM pages").fetchone()
+            total = db.execute("SELECT views FROM totals").fetchone()
+    return int(rows[0]), int(total[0])
+
+
 @pytest.fixture
-def service(tmp_path: Path) -> Iterator[str]:
-    counter = Counter(tmp_path / "counter.sqlite3")
+def service(database: str) -> Iterator[str]:
+    counter = Counter(database)
     server = CounterServer(
         ("127.0.0.1", 0), counter, ORIGIN, rate_limit=RateLimit(1000, 1000), pages=PAGES
     )
@@ -112,8 +136,8 @@ def test_cors_only_for_the_sites_own_origin(service: str) -> None:
     assert status == 204 and headers["Access-Control-Allow-Origin"] == ORIGIN
 
 
-def test_a_client_over_the_rate_limit_gets_429(tmp_path: Path) -> None:
-    counter = Counter(tmp_path / "c.sqlite3")
+def test_a_client_over_the_rate_limit_gets_429(database: str) -> None:
+    counter = Counter(database)
     server = CounterServer(
         ("127.0.0.1", 0), counter, ORIGIN, rate_limit=RateLimit(0.001, 5), pages=PAGES
     )
@@ -125,6 +149,7 @@ def test_a_client_over_the_rate_limit_gets_429(tmp_path: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+        counter.close()
 
 
 def test_concurrent_views_from_threads_are_all_counted(service: str) -> None:
@@ -136,28 +161,28 @@ def test_concurrent_views_from_threads_are_all_counted(service: str) -> None:
 
 _WORKER = """
 import sys
-from pathlib import Path
 from portal.counter.store import Counter
-counter = Counter(Path(sys.argv[1]))
+counter = Counter(sys.argv[1])
 visitor = counter.visitor("203.0.113.9", "worker")
 for _ in range(int(sys.argv[2])):
     counter.record("/tin-tuc/a/", visitor)
 """
 
 
-def test_concurrent_views_from_processes_are_all_counted(tmp_path: Path) -> None:
-    database = tmp_path / "shared.sqlite3"
+def test_concurrent_views_from_processes_are_all_counted(database: str) -> None:
+    """Several services (or hosts) on one database: no view is lost between them."""
     Counter(database).close()
-    workers = [
-        subprocess.Popen([sys.executable, "-c", _WORKER, str(database), "60"]) for _ in range(4)
-    ]
+    workers = [subprocess.Popen([sys.executable, "-c", _WORKER, database, "60"]) for _ in range(4)]
     assert [w.wait(timeout=120) for w in workers] == [0] * 4
     counter = Counter(database)
     assert counter.counts("/tin-tuc/a/").total == 240
     counter.close()
 
 
-def start_service(data_dir: Path) -> tuple[subprocess.Popen[str], str]:
+def start_service(
+    data_dir: Path, database: str = "", *options: str
+) -> tuple[subprocess.Popen[str], str]:
+    """`portal counter` in a process of its own; its base URL."""
     site = data_dir.parent / "site"
     site.mkdir(exist_ok=True)
     (site / urls.COUNTABLE).write_text("".join(f"{p}\n" for p in sorted(PAGES)), encoding="utf-8")
@@ -175,6 +200,8 @@ def start_service(data_dir: Path) -> tuple[subprocess.Popen[str], str]:
             "0",
             "--origin",
             ORIGIN,
+            *(["--database", database] if database else []),
+            *options,
         ],
         stdout=subprocess.PIPE,
         text=True,
@@ -205,13 +232,13 @@ def test_data_survives_a_crash_and_a_restart(tmp_path: Path) -> None:
     assert b"127.0.0.1" not in stored and b"Python-urllib" not in stored
 
 
-def test_today_and_online_follow_the_services_clock(tmp_path: Path) -> None:
+def test_today_and_online_follow_the_services_clock(database: str) -> None:
     from datetime import datetime
 
     from portal.dates import TZ
 
     now = [datetime(2024, 8, 28, 23, 59, 30, tzinfo=TZ).timestamp()]
-    counter = Counter(tmp_path / "c.sqlite3", clock=lambda: now[0])
+    counter = Counter(database, clock=lambda: now[0])
     server = CounterServer(("127.0.0.1", 0), counter, ORIGIN, pages=PAGES)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -228,21 +255,21 @@ def test_today_and_online_follow_the_services_clock(tmp_path: Path) -> None:
         counter.close()
 
 
-def test_only_pages_of_the_last_build_are_counted(tmp_path: Path, monkeypatch) -> None:
+def test_only_pages_of_the_last_build_are_counted(
+    tmp_path: Path, database: str, monkeypatch
+) -> None:
     site = tmp_path / "site"
     site.mkdir()
     (site / urls.COUNTABLE).write_text("/\n/tin-tuc/a/\n", encoding="utf-8")
     monkeypatch.setattr("portal.counter.pages.RECHECK_SECONDS", 0.0)
-    counter = Counter(tmp_path / "c.sqlite3")
+    counter = Counter(database)
     server = CounterServer(("127.0.0.1", 0), counter, ORIGIN, pages=Pages(site))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
     try:
         assert view(base, "/bat-ky/duong-dan/nao/") == 404
         assert request(base + "api/counts?path=/bat-ky/")[0] == 404
-        with sqlite3.connect(tmp_path / "c.sqlite3") as db:  # nothing written
-            assert db.execute("SELECT count(*) FROM pages").fetchone() == (0,)
-            assert db.execute("SELECT views FROM totals").fetchone() == (0,)
+        assert stored(database) == (0, 0)  # nothing written
         assert view(base, "/tin-tuc/a/") == 200
         assert view(base, "/tin-tuc/a/index.html") == 200  # the same page
         assert counts(base)["page"] == 2 and counts(base)["total"] == 2
