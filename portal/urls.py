@@ -19,6 +19,7 @@ SEARCH = "tim-kiem/"
 TAG = "the/{slug}/"
 TAG_INDEX = "the/"
 FEEDS_PAGE = "rss/"
+SITE_MAP = "so-do-site/"
 RSS = "rss.xml"
 ATOM = "atom.xml"
 ARCHIVE_INDEX = "luu-tru/"
@@ -82,6 +83,10 @@ def tag_index() -> str:
 
 def feeds_page() -> str:
     return FEEDS_PAGE
+
+
+def site_map() -> str:
+    return SITE_MAP
 
 
 def rss(base: str) -> str:

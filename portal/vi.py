@@ -155,6 +155,24 @@ UI = {
         "({site}) vẫn giữ nguyên. Gửi tệp {log} cho bộ phận kỹ thuật."
     ),
     "check_scheduled": "Hẹn giờ đăng: {when} — {title} ({source})",
+    # The portal's face (NĐ 42/2022): hotlines, services, feedback, footer, site map.
+    "hotline": "Đường dây nóng",
+    "services": "Dịch vụ công",
+    "feedback": "Hỏi đáp – Góp ý",
+    "web_links": "Liên kết web",
+    "site_map": "Sơ đồ site",
+    "site_map_intro": "Tất cả các mục của trang, để tìm nhanh nơi cần đến.",
+    "site_map_sections": "Các mục chính",
+    "site_map_kinds": "Người dân cần biết, theo loại văn bản",
+    "site_map_pages": "Trang giới thiệu và liên hệ",
+    "back_to_top": "Trở về đầu trang",
+    "agency": "Thông tin cơ quan",
+    "agency_owner": "Cơ quan chủ quản",
+    "agency_address": "Địa chỉ",
+    "agency_phone": "Điện thoại",
+    "agency_email": "Thư điện tử",
+    "agency_responsible": "Người chịu trách nhiệm",
+    "agency_licence": "Giấy phép",
 }
 
 

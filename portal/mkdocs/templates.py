@@ -19,6 +19,7 @@ from ..outputs import search
 from ..outputs.links import describe
 from ..outputs.pictures import lead_photo, thumbnail
 from ..repository import Plan
+from ..site.facts import tel
 from ..text import d_folded_words, slugify
 
 
@@ -57,6 +58,8 @@ def set_up(env: Environment, config: MkDocsConfig, plan: Plan) -> Environment:
         portal_photo=portal_photo,
         ui=vi.UI,
         counter_endpoint=settings.counter_endpoint.rstrip("/"),
+        portal_facts=settings.facts,
+        tel=tel,
         urls=urls,
         portal=collections,
         portal_cache={},

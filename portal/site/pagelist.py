@@ -27,6 +27,7 @@ from .pages import (
     NoticesPage,
     Page,
     RegisterPage,
+    SiteMapPage,
     TagIndexPage,
     TagPage,
     crumbs_of,
@@ -170,6 +171,29 @@ def archive_pages(collections: Collections, page_size: int) -> list[Page]:
     return pages
 
 
+def site_map_page(collections: Collections, kinds: tuple[str, ...]) -> Page:
+    sections = (
+        (UI["home"], ""),
+        (UI["citizens"], urls.notices()),
+        *((category.name, category.url) for category in collections.categories),
+        (UI["register"], urls.register()),
+        (UI["attachments"], urls.attachments()),
+        (UI["tags"], urls.tag_index()),
+        (UI["archive"], urls.archive_index()),
+        (UI["expired_title"], urls.notices_expired()),
+        (UI["feeds"], urls.feeds_page()),
+    )  # the search page is a static page: listed with them
+    present = {item.notice.kind for item in collections.notices}
+    return SiteMapPage(
+        url=urls.site_map(),
+        title=UI["site_map"],
+        sections=sections,
+        kinds=tuple((kind, urls.notices(slugify(kind))) for kind in kinds if kind in present),
+        # Its kinds follow the notices; never older than what it could list.
+        modified=newest(collections.published),
+    )
+
+
 def feeds_page(channels: Iterable[Channel]) -> Page:
     channels = tuple(channels)
     return FeedsPage(
@@ -231,7 +255,7 @@ def all_pages(
         + category_pages(collections, page_size)
         + tag_pages(collections, page_size)
         + archive_pages(collections, page_size)
-        + [feeds_page(channels)]
+        + [feeds_page(channels), site_map_page(collections, kinds)]
     )
 
 

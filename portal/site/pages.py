@@ -111,6 +111,15 @@ class ArchiveIndexPage(Page):
 
 
 @dataclass(frozen=True, kw_only=True)
+class SiteMapPage(Page):
+    """Sơ đồ site: every section, category and kind (static pages come from the menu)."""
+
+    sections: tuple[tuple[str, str], ...]  # (name, url)
+    kinds: tuple[tuple[str, str], ...]
+    template: ClassVar[str] = "site-map.html"
+
+
+@dataclass(frozen=True, kw_only=True)
 class FeedsPage(Page):
     channels: tuple[Channel, ...]
     template: ClassVar[str] = "feeds.html"

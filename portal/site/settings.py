@@ -19,6 +19,7 @@ from ..content import syntax
 from ..content.models import Category
 from ..errors import ContentError, ContentErrors
 from ..text import closest, is_slug, normalize_text, slugify
+from .facts import Facts, read_facts
 
 KINDS = ("Thông báo", "Công văn", "Kế hoạch", "Quyết định", "Chỉ thị", "Hướng dẫn")
 
@@ -46,6 +47,14 @@ OPTIONS: dict[str, tuple[Any, str]] = {
     ),
     "share_card": ("", "1200×630 JPEG in docs_dir for pages without a lead photo."),
     "categories": ([], "The declared categories: name, short, url, description."),
+    "hotlines": ([], "Hotlines (name, number): tel: links in every page's header and on home."),
+    "services": ([], "Public-service links (name, url): Dịch vụ công, Thủ tục hành chính."),
+    "feedback": ("", "Góp ý channel: a form's URL or an e-mail address."),
+    "web_links": ([], "The Liên kết web list (name, url), in the footer."),
+    "agency": (
+        {},
+        "Footer facts (NĐ 42/2022): owner, address, phone, email, responsible, licence.",
+    ),
 }
 CATEGORY_KEYS = ("name", "short", "url", "description")
 
@@ -78,6 +87,7 @@ class Settings:
     gzip_cache: str = ".cache/gzip"
     share_card: str = ""
     preview: bool = False
+    facts: Facts = Facts()
     config_file: str = "mkdocs.yml"
     lines: tuple[tuple[str, int], ...] = ()  # option -> line in config_file, for messages
 
@@ -144,6 +154,7 @@ def read_settings(config_file: Path, preview: bool | None = None) -> Settings:
             )
             continue
         values[key] = given
+    facts = read_facts(values, name, lines, errors)
     line = lines.get("categories", 1)
     categories = _categories(values.pop("categories", []), name, line, errors)
     for key in ("notice_kinds", "attachment_kinds"):
@@ -163,6 +174,7 @@ def read_settings(config_file: Path, preview: bool | None = None) -> Settings:
         docs_dir=str(data.get("docs_dir") or "docs"),
         custom_dir=str(theme.get("custom_dir") or ""),
         **values,
+        facts=facts,
         config_file=name,
         lines=tuple(lines.items()),
     )

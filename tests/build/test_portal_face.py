@@ -1,0 +1,84 @@
+"""The portal's face (NĐ 42/2022): hotlines on every page, the footer's facts, the site map."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from portal import urls
+from portal.repository import plan_repository
+from portal.site.facts import tel
+from tests.build.site_checks import html_files
+from tests.conftest import REPO
+
+ENGLISH = ("Made with", "Material for MkDocs", "Copyright", "Powered by", "Back to top")
+
+
+def resolve(href: str, page_url: str) -> str:
+    """A relative link on the page at `page_url` as a site URL ("" for the home page)."""
+    joined = posixpath.normpath(posixpath.join(page_url, href))
+    return "" if joined == "." else joined.rstrip("/") + "/"
+
+
+def facts():
+    return plan_repository(REPO / "mkdocs.yml", process_photos=False).settings.facts
+
+
+def test_every_page_has_the_hotlines_as_tel_links_in_its_header(sample_site: Path) -> None:
+    hotlines = facts().hotlines
+    assert hotlines
+    wanted = [tel(line.target) for line in hotlines]
+    pages = html_files(sample_site)
+    assert len(pages) > 50
+    for path in pages:
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        links = page.select(".portal-toolbar .portal-hotline a[href^='tel:']")
+        assert [a["href"] for a in links] == wanted, path
+        # The toolbar sits right under the header, before the page's own content.
+        assert page.select_one(".portal-toolbar").find_next("main") is not None, path
+
+
+def test_every_footer_holds_each_configured_fact_and_no_english(sample_site: Path) -> None:
+    given = facts()
+    assert {key for key, _ in given.agency} == {
+        "owner", "address", "phone", "email", "responsible", "licence"
+    }  # fmt: skip
+    for path in html_files(sample_site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        footers = page.select("footer.md-footer")  # the page's own, not a notice's
+        assert len(footers) == 1, path
+        text = footers[0].get_text(" ", strip=True)
+        for _, value in given.agency:
+            assert value in text, (path, value)
+        hrefs = {a["href"] for a in footers[0].select("a")}
+        assert {link.target for link in (*given.services, *given.web_links)} <= hrefs, path
+        assert f"mailto:{given.feedback}" in hrefs and tel(dict(given.agency)["phone"]) in hrefs
+        assert not [word for word in ENGLISH if word.lower() in text.lower()], path
+
+
+def test_the_site_map_links_every_section_category_and_static_page(sample_site: Path) -> None:
+    plan = plan_repository(REPO / "mkdocs.yml", process_photos=False)
+    page_url = urls.site_map()
+    page = BeautifulSoup(
+        (sample_site / urls.output_path(page_url)).read_text(encoding="utf-8"), "lxml"
+    )
+    linked = {
+        urls.output_path(resolve(a["href"], page_url))
+        for a in page.select("main a[href]") if not a["href"].startswith(("#", "http", "tel:"))
+    }  # fmt: skip
+    wanted = {
+        urls.output_path(url)
+        for url in (
+            "", urls.notices(), urls.register(), urls.attachments(), urls.tag_index(),
+            urls.archive_index(), urls.feeds_page(), urls.notices_expired(),
+            *(category.url for category in plan.collections.categories),
+            *(file.url for file in plan.static if file.url is not None),
+        )
+    }  # fmt: skip
+    assert wanted - linked == set()
+    # Every link on it leads to a page that exists, and every page links to the site map.
+    assert all((sample_site / path).is_file() for path in linked)
+    home = BeautifulSoup((sample_site / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert home.select_one(f"footer a[href='{page_url}']") is not None
