@@ -115,3 +115,36 @@ def d_folded_words(html: str) -> str:
         if "đ" in word
     )
     return " ".join(words)
+
+
+# Vietnamese alphabetical order (with the Latin letters Vietnamese does not use at their places),
+# and the tones in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng.
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_SHAPES = "\u0306\u0302\u031b"  # breve, circumflex, horn: part of the letter (ă, â, ơ, ư …)
+
+
+@functools.lru_cache(maxsize=65536)
+def collation_key(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], str]:
+    """A sort key in Vietnamese order: letters first (Đ right after D, Ơ after Ô), then tones
+    (a à ả ã á ạ), then case. Spaces and punctuation sort before digits, digits before
+    letters, so "Tân An" comes before "Tân Anh"."""
+    letters: list[tuple[int, int]] = []
+    tones: list[int] = []
+    for char in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", char.lower())
+        shape = "".join(mark for mark in parts[1:] if mark in _SHAPES)
+        letter = unicodedata.normalize("NFC", parts[0] + shape)
+        rank = _ALPHABET.find(letter) if len(letter) == 1 else -1
+        if rank >= 0:
+            letters.append((2, rank))
+        elif char.isdigit():
+            letters.append((1, ord(char)))
+        else:
+            letters.append((0 if not char.isalpha() else 3, ord(letter[0])))
+        tones.append(max((_TONES.get(mark, 0) for mark in parts[1:]), default=0))
+    return tuple(letters), tuple(tones), text.swapcase()  # lower case before upper
+
+
+def vietnamese_sorted(values: Iterable[str]) -> list[str]:
+    return sorted(values, key=collation_key)

@@ -118,7 +118,10 @@
 
   load().then(function (module) { return module.filters(); }).then(function (available) {
     selects.forEach(function (select) {
-      var values = Object.keys(available[select.name] || {}).sort();
+      // Vietnamese order: Đ right after D, tones in dictionary order.
+      var values = Object.keys(available[select.name] || {}).sort(function (a, b) {
+        return a.localeCompare(b, "vi");
+      });
       if (select.name === "year") values.reverse();
       values.forEach(function (value) {
         var option = text("option", "", value + " (" + available[select.name][value] + ")");

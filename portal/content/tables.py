@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..errors import ContentError
-from ..text import normalize_text
+from ..text import collation_key, normalize_text
 
 # What a spreadsheet program reads as the start of a formula (OWASP, CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -51,7 +51,7 @@ class Table:
         """How many rows have each value of a column, most frequent first."""
         index = self.column(name)
         counter = Counter(row[index] for row in self.rows)
-        return sorted(counter.items(), key=lambda pair: (-pair[1], pair[0]))
+        return sorted(counter.items(), key=lambda pair: (-pair[1], collation_key(pair[0])))
 
 
 _STARTS = {"\t": "dấu tab", "\r": "dấu xuống dòng (CR)"}

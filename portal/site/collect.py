@@ -15,7 +15,7 @@ from datetime import date, datetime
 from .. import urls
 from ..content.models import Category, Item, Tag
 from ..dates import TZ
-from ..text import slugify
+from ..text import collation_key, slugify
 
 RELATED_COUNT = 5
 HOME_COUNT = 5
@@ -172,7 +172,7 @@ def collect_tags(
         Tag(min(counts, key=lambda name: (-counts[name], name)), slug)
         for slug, counts in spellings.items()
     ]
-    tags.sort(key=lambda tag: (tag.name.casefold(), tag.slug))
+    tags.sort(key=lambda tag: (collation_key(tag.name), tag.slug))
     return tuple(tags), {slug: tuple(found) for slug, found in members.items()}
 
 
