@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import scaffold
-from .counter.http import MAX_CONNECTIONS
+from .counter.http import allow_descriptors
 from .counter.pages import Pages
 from .counter.service import CounterServer, RateLimit
 from .counter.store import Counter
@@ -187,14 +187,7 @@ def run_counter(
 ) -> int:
     """`portal counter`: the counting service, until interrupted. `database` is a SQLite file
     or a `postgresql://` URL."""
-    import resource
-
-    # Each connection is a file descriptor: allow as many as the service may hold.
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    wanted = MAX_CONNECTIONS + 256
-    if soft != resource.RLIM_INFINITY and soft < wanted:
-        allowed = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
-        resource.setrlimit(resource.RLIMIT_NOFILE, (allowed, hard))
+    allow_descriptors()
     counter = Counter(database)
     server = CounterServer((host, port), counter, origin, trust_proxy, limit, Pages(site))
     print(f"Counting views for {origin} on http://{host}:{server.server_address[1]}/", flush=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import resource
 import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -45,6 +46,15 @@ Handler = Callable[[Request], Awaitable[Response]]
 
 class TooLarge(Exception):
     pass
+
+
+def allow_descriptors(count: int = MAX_CONNECTIONS + 256) -> None:
+    """Raise this process's limit of open files to `count` where the hard limit allows: each
+    connection is a file descriptor."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and soft < count:
+        allowed = count if hard == resource.RLIM_INFINITY else min(count, hard)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (allowed, hard))
 
 
 def listen(host: str, port: int) -> socket.socket:

@@ -61,8 +61,6 @@ def _copy(source: Path, target: Path) -> None:
 
 
 def publish_local(site: Path, target: Path, now: datetime, keep: int = 5) -> str:
-    if not (site / "index.html").is_file():
-        raise PublishFailed(f"{site} chưa có trang đã dựng: chạy portal build trước")
     name = release_name(now)
     staging = target / RELEASES / f".{name}"
     shutil.rmtree(staging, ignore_errors=True)
@@ -151,11 +149,11 @@ def unchanged(site: Path, target: str) -> bool:
 
 def publish(site: Path, target: str, now: datetime, keep: int = 5) -> str:
     """Publish `site` to a local folder or to `user@host:/path`; returns the release name."""
+    if not (site / "index.html").is_file():
+        raise PublishFailed(f"{site} chưa có trang đã dựng: chạy portal build trước")
     remote = _remote(target)
     if remote is None:
         return publish_local(site, Path(target), now, keep)
-    if not (site / "index.html").is_file():
-        raise PublishFailed(f"{site} chưa có trang đã dựng: chạy portal build trước")
     name = release_name(now)
     for command in remote_commands(site, *remote, name, keep):
         if subprocess.run(command, check=False).returncode != 0:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from portal import urls
@@ -22,12 +23,13 @@ def resolve(href: str, page_url: str) -> str:
     return "" if joined == "." else joined.rstrip("/") + "/"
 
 
-def facts():
-    return plan_repository(REPO / "mkdocs.yml", process_photos=False).settings.facts
+@pytest.fixture(scope="module")
+def plan():
+    return plan_repository(REPO / "mkdocs.yml", process_photos=False)
 
 
-def test_every_page_has_the_hotlines_as_tel_links_in_its_header(sample_site: Path) -> None:
-    hotlines = facts().hotlines
+def test_every_page_has_the_hotlines_as_tel_links_in_its_header(sample_site: Path, plan) -> None:
+    hotlines = plan.settings.facts.hotlines
     assert hotlines
     wanted = [tel(line.target) for line in hotlines]
     pages = html_files(sample_site)
@@ -40,8 +42,8 @@ def test_every_page_has_the_hotlines_as_tel_links_in_its_header(sample_site: Pat
         assert page.select_one(".portal-toolbar").find_next("main") is not None, path
 
 
-def test_every_footer_holds_each_configured_fact_and_no_english(sample_site: Path) -> None:
-    given = facts()
+def test_every_footer_holds_each_configured_fact_and_no_english(sample_site: Path, plan) -> None:
+    given = plan.settings.facts
     assert {key for key, _ in given.agency} == {
         "owner", "address", "phone", "email", "responsible", "licence"
     }  # fmt: skip
@@ -58,8 +60,7 @@ def test_every_footer_holds_each_configured_fact_and_no_english(sample_site: Pat
         assert not [word for word in ENGLISH if word.lower() in text.lower()], path
 
 
-def test_the_site_map_links_every_section_category_and_static_page(sample_site: Path) -> None:
-    plan = plan_repository(REPO / "mkdocs.yml", process_photos=False)
+def test_the_site_map_links_every_section_category_and_static_page(sample_site: Path, plan) -> None:
     page_url = urls.site_map()
     page = BeautifulSoup(
         (sample_site / urls.output_path(page_url)).read_text(encoding="utf-8"), "lxml"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import resource
 import signal
 import socket
 import subprocess
@@ -23,12 +22,6 @@ from tests.service.test_counter_service import ORIGIN, PAGES, counts, start_serv
 
 HALF = b"POST /api/view HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 24\r\n"  # no blank line
 UNLIMITED = ("--rate", "1000000", "--burst", "1000000")
-
-
-def enough_descriptors(count: int) -> None:
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if soft != resource.RLIM_INFINITY and soft < count:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (min(count, hard), hard))
 
 
 def half_open(port: int, count: int) -> list[socket.socket]:
@@ -55,7 +48,7 @@ def closed_by_server(client: socket.socket, deadline: float) -> bool:
 
 
 def test_a_thousand_half_sent_requests_neither_block_others_nor_stay_open(tmp_path: Path) -> None:
-    enough_descriptors(4096)
+    counter_http.allow_descriptors(4096)  # the test's own thousand sockets
     process, base = start_service(tmp_path / "data", "", *UNLIMITED)
     port = int(base.rstrip("/").rsplit(":", 1)[1])
     try:

@@ -59,16 +59,15 @@ def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 def stored(database: str) -> tuple[int, int]:
     """(rows in `pages`, the stored total), read from the database itself."""
-    if database.startswith("postgresql://"):
-        import psycopg
+    import psycopg
 
-        with psycopg.connect(database) as db:
-            rows = db.execute("SELECT count(*) FROM pages").fetchone()
-            total = db.execute("SELECT views FROM totals").fetchone()
-    else:
-        with sqlite3.connect(database) as db:
-            rows = db.execute("SELECT count(*) FROM pages").fetchone()
-            total = db.execute("SELECT views FROM totals").fetchone()
+    connect = psycopg.connect if database.startswith("postgresql://") else sqlite3.connect
+    db = connect(database)
+    try:
+        rows = db.execute("SELECT count(*) FROM pages").fetchone()
+        total = db.execute("SELECT views FROM totals").fetchone()
+    finally:
+        db.close()
     return int(rows[0]), int(total[0])
 
 
