@@ -94,6 +94,36 @@ def first_paragraph(markdown: str) -> str:
     return ""
 
 
+# A sentence ends at . ! ? or … before a space, unless the word before is an abbreviation such as
+# "TP." or "Q." (Thành phố, Quận): short and capitalised.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”»)]?\s+")
+_ABBREVIATION = re.compile(r"(?:^|\s)[A-ZĐ][\w]{0,2}\.$")
+
+
+def whole_sentences(text: str, limit: int = 240) -> str:
+    """The leading sentences of `text` that fit in `limit` characters: a summary that ends on a
+    full sentence. A lead-in ending in ":" (the list it opens is not in the summary) ends with
+    "." instead; a first sentence too long for the limit is cut at a word and ends with "…"."""
+    sentences: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if not _ABBREVIATION.search(text[start : match.start()]):
+            sentences.append(text[start : match.start()].strip())
+            start = match.end()
+    sentences.append(text[start:].strip())
+    kept: list[str] = []
+    for sentence in filter(None, sentences):
+        if kept and len(" ".join([*kept, sentence])) > limit:
+            break
+        kept.append(sentence)
+    summary = " ".join(kept)
+    if len(summary) > limit:
+        summary = summary[:limit].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
+    if summary.endswith(":"):
+        summary = summary[:-1].rstrip() + "."
+    return summary
+
+
 def toc_slugify(value: str, separator: str = "-") -> str:
     """Heading anchors for Python-Markdown's toc: the same slugs as URLs ("Đảng" -> "dang")."""
     return slugify(value).replace("-", separator)

@@ -14,6 +14,7 @@ WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "T
 UI = {
     "home": "Trang chủ",
     "categories": "Chuyên mục",
+    "main_sections": "Mục chính của trang",
     "archive": "Lưu trữ",
     "archive_year": "Lưu trữ năm {year}",
     "archive_intro": "Tất cả tin bài theo năm đăng.",
@@ -66,7 +67,8 @@ UI = {
     "register_filter_year": "Năm",
     "register_all": "Tất cả",
     "register_empty": "Không có văn bản phù hợp.",
-    "doc_title": "Tên tài liệu",
+    "register_subject": "Trích yếu",
+    "register_files": "Tệp",
     "doc_type": "Định dạng",
     "doc_size": "Dung lượng",
     "doc_pages": "Số trang",
@@ -78,7 +80,11 @@ UI = {
     "doc_replaces": "Thay thế",
     "doc_replaced_by": "Đã được thay thế bởi",
     "doc_description": "Mô tả",
-    "doc_verify": "Kiểm tra tệp đã tải: sha256sum <tệp> phải cho đúng mã trên.",
+    "doc_verify": (
+        "Mã kiểm tra cho biết tệp tải về đúng là tệp trang đã đăng, không bị sửa đổi. Cách "
+        "kiểm tra: trên Windows, mở cửa sổ lệnh và gõ certutil -hashfile, tên tệp, SHA256; "
+        "trên Linux hay macOS, gõ sha256sum và tên tệp. Mã hiện ra phải giống hệt mã trên."
+    ),
     "table_rows": "{count} dòng",
     "table_formulas": (
         "Tệp CSV gốc có {count} ô bắt đầu bằng =, +, -, @, dấu tab hoặc CR, mà Excel có thể chạy "
@@ -221,9 +227,12 @@ def format_place_date(place: str, value: date | datetime) -> str:
 
 
 def format_size(size: int) -> str:
-    """Bytes for people: "850 B", "12 KB", "1,2 MB" (1 KB = 1024 B)."""
+    """Bytes for people: "0,8 KB", "12 KB", "1,2 MB" (1 KB = 1024 B). Readers know KB and MB;
+    a bare "B" reads as nothing, so even a tiny file is a tenth of a KB or more."""
+    if size == 0:
+        return "0 KB"
     if size < 1024:
-        return f"{size} B"
+        return f"{format_number(max(size / 1024, 0.1), 1)} KB"
     if size < 1024 * 1024:
         return f"{format_number(size / 1024, 0 if size >= 10 * 1024 else 1)} KB"
     return f"{format_number(size / (1024 * 1024), 1)} MB"

@@ -77,8 +77,9 @@
         row.hidden = !match;
         if (match) shown += 1;
       });
-      count.textContent = count.getAttribute("data-template")
-        .replace("{shown}", shown).replace("{total}", rows.length);
+      // Unfiltered, the page's own "150 dòng" already says it all.
+      count.textContent = words.length ? count.getAttribute("data-template")
+        .replace("{shown}", shown).replace("{total}", rows.length) : "";
     };
     box.hidden = false;
     input.addEventListener("input", show);

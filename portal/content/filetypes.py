@@ -5,27 +5,27 @@ from __future__ import annotations
 from .models import FileType
 
 FILE_TYPES = {
-    "pdf": FileType("PDF", "Portable Document Format", "application/pdf"),
+    "pdf": FileType("PDF", "Tài liệu PDF", "application/pdf"),
     "docx": FileType(
         "DOCX",
-        "Microsoft Word (Office Open XML)",
+        "Văn bản Word",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ),
-    "doc": FileType("DOC", "Microsoft Word 97–2003", "application/msword"),
+    "doc": FileType("DOC", "Văn bản Word (bản cũ, 97–2003)", "application/msword"),
     "xlsx": FileType(
         "XLSX",
-        "Microsoft Excel (Office Open XML)",
+        "Bảng tính Excel",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ),
-    "xls": FileType("XLS", "Microsoft Excel 97–2003", "application/vnd.ms-excel"),
-    "odt": FileType("ODT", "OpenDocument Text", "application/vnd.oasis.opendocument.text"),
+    "xls": FileType("XLS", "Bảng tính Excel (bản cũ, 97–2003)", "application/vnd.ms-excel"),
+    "odt": FileType("ODT", "Văn bản OpenDocument", "application/vnd.oasis.opendocument.text"),
     "ods": FileType(
-        "ODS", "OpenDocument Spreadsheet", "application/vnd.oasis.opendocument.spreadsheet"
+        "ODS", "Bảng tính OpenDocument", "application/vnd.oasis.opendocument.spreadsheet"
     ),
-    "csv": FileType("CSV", "Comma-Separated Values (bảng dữ liệu dạng văn bản)", "text/csv"),
+    "csv": FileType("CSV", "Bảng tính CSV", "text/csv"),
     "txt": FileType("TXT", "Văn bản thuần", "text/plain"),
-    "jpg": FileType("JPEG", "Joint Photographic Experts Group (ảnh)", "image/jpeg"),
-    "jpeg": FileType("JPEG", "Joint Photographic Experts Group (ảnh)", "image/jpeg"),
-    "png": FileType("PNG", "Portable Network Graphics (ảnh)", "image/png"),
+    "jpg": FileType("JPEG", "Ảnh JPEG", "image/jpeg"),
+    "jpeg": FileType("JPEG", "Ảnh JPEG", "image/jpeg"),
+    "png": FileType("PNG", "Ảnh PNG", "image/png"),
     "zip": FileType("ZIP", "Tệp nén ZIP", "application/zip"),
 }

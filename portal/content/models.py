@@ -110,7 +110,7 @@ class Item:
 @dataclass(frozen=True)
 class FileType:
     abbreviation: str  # PDF
-    name: str  # Portable Document Format
+    name: str  # what readers call it: "Tài liệu PDF", "Bảng tính CSV"
     media_type: str  # application/pdf
 
 

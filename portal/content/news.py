@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..errors import ContentError
-from ..text import closest, first_paragraph, fold, slugify
+from ..text import closest, first_paragraph, fold, slugify, whole_sentences
 from .fields import (
     NEWS_FIELDS,
     Problems,
@@ -44,7 +44,8 @@ def item_fields(doc: SourceDoc, problems: Problems, noun: str) -> dict[str, Any]
         "date": date,
         "updated": updated,
         "tags": tags_field(doc, problems),
-        "summary": text_field(doc, "summary", problems) or first_paragraph(doc.body),
+        "summary": text_field(doc, "summary", problems)
+        or whole_sentences(first_paragraph(doc.body)),
         "draft": bool_field(doc, "draft", problems),
         "attachments": list_field(doc, "attachments", problems),
         "body": doc.body,

@@ -24,6 +24,8 @@ def test_typing_without_diacritics_narrows_the_list(browser, site_url: str) -> N
     assert count == f"Đang hiện {len(rows)}/150 dòng"
     page.fill("#portal-filter", "")
     assert len(visible_rows(page, ".portal-datatable")) == 150
+    # Unfiltered, only the page's own "150 dòng" counts the rows: no second count beside it.
+    assert page.locator(".portal-table-filter__count").inner_text() == ""
     page.close()
 
 

@@ -40,7 +40,7 @@ def test_every_file_is_published_byte_identical_and_described_truthfully(sample_
         assert page.select_one("[data-field=sha256]").get_text() == hashlib.sha256(data).hexdigest()
         assert page.select_one("[data-field=size]")["data-bytes"] == str(len(data))
         kind = page.select_one("[data-field=type]").get_text()
-        assert kind.startswith(ext.upper() + " — ")
+        assert kind == {"pdf": "Tài liệu PDF", "csv": "Bảng tính CSV"}[ext]
         download = page.select_one(".portal-downloads a[download]")
         assert download["href"] == f"../{id_}.{ext}"
 
@@ -113,9 +113,19 @@ def test_document_numbers_in_text_link_to_their_documents(sample_site: Path) -> 
 
 
 def test_register_lists_every_numbered_document_newest_first(sample_site: Path) -> None:
-    rows = soup(sample_site, "van-ban").select("table.portal-register tbody tr")
-    numbers = [tr.td.get_text() for tr in rows]
+    page = soup(sample_site, "van-ban")
+    rows = page.select("table.portal-register tbody tr")
+    numbers = [tr.th.get_text() for tr in rows]
     assert {"602/UBND-NCTCD", "2121/UBND-NCTCD", "3145/QĐ-UBND", "162/CAT-PV28"} <= set(numbers)
+    # A notice and the PDF of the same document are one row: the notice, then its file.
+    assert len(numbers) == len(set(numbers))
+    assert page.select("table.portal-register thead th")[-1].get_text() == "Trích yếu"
+    [row] = [tr for tr in rows if tr.th.get_text() == "602/UBND-NCTCD"]
+    subject, file_link = row.select("td:last-child a")
+    assert subject["href"].startswith("../thong-bao/day-manh-xay-dung-phong-trao")
+    assert subject.get_text().startswith("V/v đẩy mạnh")
+    assert file_link["href"] == "../tai-lieu/cong-van-602-ubnd-nctcd/"
+    assert file_link.get_text().startswith("PDF, 1 trang, ")
     dates = [tr.select_one("time")["datetime"] for tr in rows]
     assert dates == sorted(dates, reverse=True)
     assert {tr["data-year"] for tr in rows} >= {"2017", "2018", "2024"}

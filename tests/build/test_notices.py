@@ -30,7 +30,8 @@ def test_notice_page_shows_its_metadata_block_above_the_body(sample_site: Path) 
     assert rows["Số ký hiệu"] == "602/UBND-NCTCD"
     assert rows["Ngày ban hành"] == "Thứ năm, 08/02/2018"
     assert rows["Cơ quan ban hành"] == "Ủy ban nhân dân tỉnh Long An"
-    assert rows["Người ký"].startswith("Trần Văn B")
+    # The position as the document writes it, never lowercased.
+    assert rows["Người ký"] == "Trần Văn B (tên mẫu), KT. CHỦ TỊCH, PHÓ CHỦ TỊCH"
     assert rows["Hiệu lực"] == "Còn hiệu lực"
     header = page.select_one(".portal-doc-header")
     assert header.select_one(".portal-doc-header__number").get_text() == "Số: 602/UBND-NCTCD"

@@ -11,6 +11,7 @@ from bs4 import BeautifulSoup
 from portal import urls
 from portal.repository import plan_repository
 from portal.site.facts import tel
+from portal.text import first_paragraph
 from tests.build.site_checks import html_files
 from tests.conftest import REPO
 
@@ -60,6 +61,22 @@ def test_every_footer_holds_each_configured_fact_and_no_english(sample_site: Pat
         assert not [word for word in ENGLISH if word.lower() in text.lower()], path
 
 
+# Names Material gives in English where its Vietnamese strings stop, as a screen reader says them.
+ENGLISH_NAMES = {"tabs", "logo", "header", "footer", "navigation", "search", "share", "close"}
+
+
+def test_screen_readers_hear_no_english_names(sample_site: Path) -> None:
+    for path in html_files(sample_site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        names = {
+            value.strip().lower()
+            for attribute in ("aria-label", "alt", "title")
+            for element in page.select(f"[{attribute}]")
+            if (value := element[attribute])
+        }
+        assert not names & ENGLISH_NAMES, (path, names & ENGLISH_NAMES)
+
+
 def test_the_site_map_links_every_section_category_and_static_page(sample_site: Path, plan) -> None:
     page_url = urls.site_map()
     page = BeautifulSoup(
@@ -83,3 +100,20 @@ def test_the_site_map_links_every_section_category_and_static_page(sample_site: 
     assert all((sample_site / path).is_file() for path in linked)
     home = BeautifulSoup((sample_site / "index.html").read_text(encoding="utf-8"), "lxml")
     assert home.select_one(f"footer a[href='{page_url}']") is not None
+
+
+def test_no_summary_ends_in_a_colon(sample_site: Path, plan) -> None:
+    # Three sample notices open with a lead-in ending in ":" and have no summary of their own.
+    lead_ins = [i for i in plan.collections.published if first_paragraph(i.body).endswith(":")]
+    assert len(lead_ins) >= 3
+    assert all(i.summary.endswith(".") for i in lead_ins)
+    shown = []
+    for path in html_files(sample_site):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        shown += [p.get_text(strip=True) for p in page.select(".portal-card__summary")]
+        shown += [
+            m["content"]
+            for m in page.select("meta[name=description], meta[property='og:description']")
+        ]
+    assert len(shown) > 100
+    assert not [text for text in shown if text.rstrip().endswith(":")]

@@ -1,6 +1,7 @@
 """Pure pieces of the documents feature: CSV tables, references, the register, sizes."""
 
 import io
+from dataclasses import replace
 from datetime import datetime
 
 import openpyxl
@@ -8,7 +9,7 @@ import pytest
 import yaml
 
 from portal.content.load import SourceDoc
-from portal.content.models import Attachment, Category, FileType, Item
+from portal.content.models import Attachment, Category, FileType, Item, NoticeInfo, Signer
 from portal.content.references import check_references, inline_ids
 from portal.content.tables import TableError, parse_csv
 from portal.dates import TZ
@@ -65,7 +66,15 @@ def test_xlsx_round_trips_and_is_byte_identical_between_builds() -> None:
 
 @pytest.mark.parametrize(
     ("size", "text"),
-    [(0, "0 B"), (850, "850 B"), (1536, "1,5 KB"), (12209, "12 KB"), (1258291, "1,2 MB")],
+    [
+        (0, "0 KB"),
+        (50, "0,1 KB"),
+        (550, "0,5 KB"),
+        (850, "0,8 KB"),
+        (1536, "1,5 KB"),
+        (12209, "12 KB"),
+        (1258291, "1,2 MB"),
+    ],
 )
 def test_format_size_is_vietnamese(size: int, text: str) -> None:
     assert format_size(size) == text
@@ -82,7 +91,7 @@ def attachment(
         kind,
         WHEN,
         "pdf",
-        FileType("PDF", "Portable Document Format", "application/pdf"),
+        FileType("PDF", "Tài liệu PDF", "application/pdf"),
         1258291,
         "0" * 64,
         number=number,
@@ -140,12 +149,36 @@ def test_shorthand_becomes_a_link_with_the_documents_metadata_line() -> None:
     )
 
 
-def test_register_is_newest_first_and_a_notice_wins_over_its_pdf() -> None:
+def notice(slug: str, number: str, issuer: str = "UBND tỉnh") -> Item:
+    signer = Signer("Trần Văn B", "Phó Chủ tịch")
+    info = NoticeInfo("Công văn", number, issuer, "Long An", f"V/v {slug}", signer)
+    return replace(item("", slug=slug), notice=info)
+
+
+def test_register_is_newest_first_and_a_lone_pdf_is_its_own_row() -> None:
     pdf = attachment("cv-602", number="602/UBND-NCTCD")
     entries = register_entries([], [pdf, attachment("ds", number="")])
-    assert [e.url for e in entries] == ["tai-lieu/cv-602/"]
+    assert [(e.url, e.files) for e in entries] == [("tai-lieu/cv-602/", (pdf,))]
     targets = number_targets(entries)
     assert targets == {"602/ubnd-nctcd": "tai-lieu/cv-602/"}
+
+
+def test_register_merges_a_notice_and_its_files_into_one_row() -> None:
+    pdf, docx = (
+        attachment("cv-602", number="602/UBND-NCTCD"),
+        attachment("cv-602-docx", "602/ubnd-nctcd"),
+    )
+    entries = register_entries([notice("cv", "602/UBND-NCTCD")], [pdf, docx])
+    [entry] = entries
+    assert (entry.url, entry.subject, entry.files) == ("thong-bao/cv/", "V/v cv", (pdf, docx))
+    assert number_targets(entries) == {"602/ubnd-nctcd": "thong-bao/cv/"}
+
+
+def test_a_number_on_two_notices_is_two_documents_and_links_nowhere() -> None:
+    pdf = attachment("cv-1", number="1/CV")
+    entries = register_entries([notice("a", "1/CV"), notice("b", "1/CV", "UBND huyện")], [pdf])
+    assert sorted(e.url for e in entries) == ["tai-lieu/cv-1/", "thong-bao/a/", "thong-bao/b/"]
+    assert number_targets(entries) == {}
 
 
 def test_numbers_link_in_text_but_not_in_links_code_or_longer_numbers() -> None:

@@ -2,7 +2,15 @@ import unicodedata
 
 import pytest
 
-from portal.text import first_paragraph, fold, is_slug, normalize_text, slugify, toc_slugify
+from portal.text import (
+    first_paragraph,
+    fold,
+    is_slug,
+    normalize_text,
+    slugify,
+    toc_slugify,
+    whole_sentences,
+)
 
 
 @pytest.mark.parametrize(
@@ -69,3 +77,33 @@ def test_fold_makes_case_spacing_and_form_irrelevant() -> None:
 )
 def test_first_paragraph_is_plain_text(markdown: str, summary: str) -> None:
     assert first_paragraph(markdown) == summary
+
+
+LONG = "Công an tỉnh " + "tăng cường tuần tra kiểm soát " * 12 + "trên các tuyến đường."
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        # A lead-in that opens a list reads as a sentence of its own, never ending in ":".
+        (
+            "Công an tỉnh khuyến cáo một số thủ đoạn để người dân biết và phòng ngừa:",
+            "Công an tỉnh khuyến cáo một số thủ đoạn để người dân biết và phòng ngừa.",
+        ),
+        ("Câu một. Câu hai!  Câu ba?", "Câu một. Câu hai! Câu ba?"),
+        # Whole sentences up to the limit; "TP." is not the end of one.
+        (
+            "Sáng 19/3, tại TP. Tân An, Công an tỉnh tổng kết công tác năm. " + LONG,
+            "Sáng 19/3, tại TP. Tân An, Công an tỉnh tổng kết công tác năm.",
+        ),
+        ("", ""),
+    ],
+)
+def test_a_default_summary_ends_on_a_full_sentence(text: str, summary: str) -> None:
+    assert whole_sentences(text) == summary
+
+
+def test_a_first_sentence_over_the_limit_is_cut_at_a_word() -> None:
+    summary = whole_sentences(LONG, limit=100)
+    assert len(summary) <= 101 and summary.endswith("…")
+    assert LONG.startswith(summary[:-1] + " ")  # cut between two words, not inside one
