@@ -138,13 +138,15 @@ def d_folded_words(html: str) -> str:
 
     Pagefind folds marks (ả -> a) but "đ" is a letter of its own, so "dang uy" would not find
     "Đảng ủy"; indexing these spellings too lets people search without Vietnamese diacritics.
+    They stand between ⟦ and ⟧ so that the search page can leave them out of what it shows
+    (content/assets/search.js).
     """
     words = dict.fromkeys(
         word.replace("đ", "d")
         for word in _WORD.findall(_TAGS.sub(" ", html).casefold())
         if "đ" in word
     )
-    return " ".join(words)
+    return f"⟦{' '.join(words)}⟧" if words else ""
 
 
 # Vietnamese alphabetical order (with the Latin letters Vietnamese does not use at their places),

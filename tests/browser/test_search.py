@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from urllib.parse import quote, urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from portal.text import slugify
 
 ARTICLE = "tin-tuc/canh-bao-thu-doan-gia-danh-cong-an-goi-dien-lua-dao-chiem-doat-tai-san/"
 
@@ -33,6 +40,65 @@ def test_queries_without_diacritics_find_articles_and_notices_first(browser, sit
     assert any(t.startswith("Kết quả phong trào Toàn dân") for t in dang_uy[:5])
     benh_vien = search(page, site_url, "benh vien")
     assert "Bệnh viện" in benh_vien[0] or "bệnh viện" in benh_vien[0]
+    page.close()
+
+
+WORD = re.compile(r"\w+")
+
+
+def visible_words(site: Path, url: str) -> set[str]:
+    """Every word a reader sees on a built page (hidden elements, scripts and styles aside)."""
+    path = site / urlparse(url).path.lstrip("/") / "index.html"
+    page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    for element in page.select("[hidden], script, style, noscript"):
+        element.decompose()
+    return {word.lower() for word in WORD.findall(page.get_text(" "))}
+
+
+@pytest.mark.parametrize("query", ["lừa đảo", "lua dao"])
+def test_excerpts_show_only_the_pages_text_and_whole_words_come_first(
+    browser, site_url: str, sample_site: Path, query: str
+) -> None:
+    page = browser.new_page()
+    search(page, site_url, query)
+    found = page.eval_on_selector_all(
+        ".portal-search__results li",
+        """items => items.map(li => ({
+            url: li.querySelector("h2 a").href,
+            excerpt: li.querySelector(".portal-card__summary").textContent,
+            marked: [...li.querySelectorAll("mark")].map(m => m.textContent.toLowerCase()),
+        }))""",
+    )
+    page.close()
+    assert len(found) >= 2
+    for result in found:
+        seen = visible_words(sample_site, result["url"])
+        excerpt = {word.lower() for word in WORD.findall(result["excerpt"])}
+        assert excerpt and excerpt <= seen, (result["url"], excerpt - seen)
+        # Only words that are the query's words are marked (not "luật" for "lua", not "dảo").
+        assert {slugify(word) for word in result["marked"]} <= {"lua", "dao"}, result
+    # The pages that hold both words, as words, come first.
+    for result in found[:2]:
+        assert {"lừa", "đảo"} <= visible_words(sample_site, result["url"]), result["url"]
+        assert {"lừa", "đảo"} <= set(result["marked"]), result
+
+
+def test_a_query_typed_with_marks_does_not_match_other_words_it_begins(
+    browser, site_url: str
+) -> None:
+    page = browser.new_page()
+    titles = search(page, site_url, "lừa")
+    # "lua" begins "luật" (Đường dây nóng: "vi phạm pháp luật"); "lừa" does not.
+    assert titles and all("lừa" in t.lower() for t in titles)
+    assert "Đường dây nóng" in search(page, site_url, "lua")
+    page.close()
+
+
+def test_the_search_page_has_one_search_box(browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url + "tim-kiem/")
+    assert page.locator("input[type=search]").count() == 1
+    assert page.get_by_label("Tìm kiếm", exact=False).count() == 1
     page.close()
 
 
