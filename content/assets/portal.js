@@ -107,14 +107,25 @@
   }
 })();
 
-// The visitor counter: one request that records this view and returns the counts. Without a
-// service, or when it does not answer within a second, the widget keeps its honest "—".
+// The visitor counter: one request that records this view and returns the counts, the page's
+// own among them (shown beside an article's date). When the service does not answer within a
+// second the widget says so in words; without a configured service it sends nothing.
 (function () {
   "use strict";
   var widget = document.querySelector("[data-portal-counter]");
   var endpoint = widget && widget.getAttribute("data-endpoint");
   if (!endpoint || !window.fetch) return;
   var format = function (n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); };
+  var numbers = widget.querySelector("[data-counter-numbers]");
+  var note = widget.querySelector("[data-counter-note]");
+  numbers.hidden = false;
+  note.hidden = true;
+  var failed = function () {
+    clearTimeout(timer);
+    numbers.hidden = true;
+    note.textContent = widget.getAttribute("data-text-failed");
+    note.hidden = false;
+  };
   var controller = window.AbortController ? new AbortController() : null;
   var timer = setTimeout(function () { if (controller) controller.abort(); }, 1000);
   fetch(endpoint + "/api/view", {
@@ -133,5 +144,10 @@
       var cell = widget.querySelector('[data-count="' + key + '"]');
       if (cell && typeof counts[key] === "number") cell.textContent = format(counts[key]);
     });
-  }).catch(function () { clearTimeout(timer); });
+    var views = document.querySelector("[data-portal-views]");
+    if (views && typeof counts.page === "number") {
+      views.querySelector("[data-count=page]").textContent = format(counts.page);
+      views.hidden = false;
+    }
+  }).catch(failed);
 })();

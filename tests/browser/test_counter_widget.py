@@ -13,6 +13,7 @@ from portal.counter.service import CounterServer
 from portal.counter.store import Counter
 
 ARTICLE = "tin-tuc/canh-bao-thu-doan-gia-danh-cong-an-goi-dien-lua-dao-chiem-doat-tai-san/"
+NOTICE = "thong-bao/thong-bao-ve-thu-doan-gia-danh-co-quan-cong-an-de-lua-dao-chiem-doat-tai-san/"
 
 
 def point_widget_at(site: Path, endpoint: str, into: Path) -> Path:
@@ -55,6 +56,11 @@ def test_numbers_appear_when_the_service_runs(
             "document.querySelector('[data-count=\"total\"]').textContent !== '—'", timeout=5000
         )
         assert widget(page) == {"online": "2", "today": "2", "total": "19.733"}
+        # The article's own count, beside its date: this reader's view is its first.
+        assert page.locator(".portal-meta [data-portal-views]").inner_text() == "| Lượt xem: 1"
+        page.goto(site_url + NOTICE)
+        page.wait_for_selector("[data-portal-views]:not([hidden])", timeout=5000)
+        assert page.locator("[data-portal-views] td").inner_text() == "1"
         page.close()
     finally:
         server.shutdown()
@@ -70,7 +76,12 @@ def test_a_stopped_service_shows_a_dash_and_a_complete_page(
     page = browser.new_page()
     page.goto(site_url + ARTICLE)
     page.wait_for_timeout(1500)
-    assert widget(page) == {"online": "—", "today": "—", "total": "—"}
+    # No row of dashes: a sentence says the numbers are missing, and no article count shows.
+    assert not page.locator("[data-counter-numbers]").is_visible()
+    assert page.locator("[data-counter-note]").inner_text() == (
+        "Bộ đếm lượt truy cập đang không trả lời; số liệu sẽ hiện lại sau."
+    )
+    assert not page.locator("[data-portal-views]").is_visible()
     assert page.locator(".portal-article h1").is_visible()
     assert page.locator(".md-footer").count() == 1
     page.close()
@@ -83,6 +94,10 @@ def test_without_an_endpoint_the_widget_sends_nothing(browser, serve, sample_sit
     page.on("request", lambda r: requests.append(r.url))
     page.goto(site_url + ARTICLE)
     page.wait_for_load_state("networkidle")
-    assert widget(page)["total"] == "—"
+    assert not page.locator("[data-counter-numbers]").is_visible()
+    assert page.locator("[data-counter-note]").inner_text() == (
+        "Trang chưa bật bộ đếm lượt truy cập nên không hiện số lượt truy cập."
+    )
+    assert not page.locator("[data-portal-views]").is_visible()
     assert not [url for url in requests if re.search(r"/api/", url)]
     page.close()

@@ -165,7 +165,10 @@ def test_counter_widget_is_on_every_page_and_honest_without_a_service(sample_sit
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
         widget = page.select_one("[data-portal-counter]")
         assert widget is not None and widget["data-endpoint"] == ""
-        assert [dd.get_text() for dd in widget.select("dd")] == ["—", "—", "—"]
+        # No service configured: a sentence says so; the numbers wait hidden for a service.
+        assert widget.select_one("[data-counter-numbers]").has_attr("hidden")
+        note = widget.select_one("[data-counter-note]")
+        assert not note.has_attr("hidden") and "chưa bật bộ đếm" in note.get_text()
         labels = [dt.get_text() for dt in widget.select("dt")]
         assert labels == ["Đang trực tuyến", "Hôm nay", "Tổng số lượt truy cập"]
 
