@@ -17,7 +17,7 @@ from .. import urls, vi
 from ..content.models import ImageRef
 from ..outputs import search
 from ..outputs.links import describe
-from ..outputs.pictures import lead_photo, thumbnail
+from ..outputs.pictures import cover, lead_photo, thumbnail
 from ..repository import Plan
 from ..site.facts import tel
 from ..text import d_folded_words, slugify
@@ -49,8 +49,9 @@ def set_up(env: Environment, config: MkDocsConfig, plan: Plan) -> Environment:
 
     @pass_context
     def portal_photo(context: Context, ref: ImageRef, kind: str = "lead") -> Markup:
-        """An item's photo in a template: "lead" on its page, "thumb" on listings."""
-        shown = lead_photo if kind == "lead" else thumbnail
+        """An item's photo in a template: "lead" on its page, "thumb" on listings, "cover" for
+        the home page's lead story."""
+        shown = {"lead": lead_photo, "thumb": thumbnail, "cover": cover}[kind]
         return shown(photos, ref, context["page"].url)
 
     env.globals.update(

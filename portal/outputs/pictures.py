@@ -24,6 +24,7 @@ from ..site.plan import SitePlan
 # The article column is at most about 45 rem (Material's grid less its sidebars).
 SIZES_BODY = "(min-width: 60em) 45rem, 100vw"
 SIZES_THUMB = "8rem"
+SIZES_COVER = "(min-width: 60em) 40rem, 100vw"  # the home page's lead story: two thirds
 
 
 def picture_element(
@@ -95,6 +96,13 @@ def thumbnail(photos: Prepared, ref: ImageRef, page_url: str) -> Markup:
     relative = functools.partial(urls.relative, page_url=page_url)
     picture = photos.pictures[ref.source]
     return picture_html(picture_element(picture, "", relative, SIZES_THUMB))
+
+
+def cover(photos: Prepared, ref: ImageRef, page_url: str) -> Markup:
+    """The home page's lead story photo: wide, loaded first, decorative beside its title."""
+    relative = functools.partial(urls.relative, page_url=page_url)
+    picture = photos.pictures[ref.source]
+    return picture_html(picture_element(picture, "", relative, SIZES_COVER, lead=True))
 
 
 def feed_lead(photos: Prepared, item: Item) -> str:

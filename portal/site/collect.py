@@ -6,6 +6,7 @@ The published set, per-category and per-year lists, pagination and each article'
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -19,6 +20,7 @@ from ..text import collation_key, slugify
 
 RELATED_COUNT = 5
 HOME_COUNT = 5
+LEAD_WINDOW = 5  # how far back the home page looks for a lead story with a photo
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,18 @@ class Collections:
 
     def latest(self, category: Category, count: int = HOME_COUNT) -> tuple[Item, ...]:
         return self.by_category[category.slug][:count]
+
+    @functools.cached_property
+    def lead(self) -> Item | None:
+        """The home page's lead story: the newest of the latest news items that has a photo,
+        else the newest news item (notices have their own block)."""
+        news = [item for item in self.published if not item.notice][:LEAD_WINDOW]
+        return next((item for item in news if item.image), news[0] if news else None)
+
+    def latest_news(self, count: int = HOME_COUNT) -> tuple[Item, ...]:
+        """The newest news items beside the lead story."""
+        news = (i for i in self.published if not i.notice and i is not self.lead)
+        return tuple(itertools.islice(news, count))
 
     @functools.cached_property
     def tag_by_slug(self) -> dict[str, Tag]:

@@ -117,3 +117,33 @@ def test_no_summary_ends_in_a_colon(sample_site: Path, plan) -> None:
         ]
     assert len(shown) > 100
     assert not [text for text in shown if text.rstrip().endswith(":")]
+
+
+def test_the_home_page_leads_with_news_and_tells_notices_from_news(sample_site: Path, plan) -> None:
+    home = BeautifulSoup((sample_site / "index.html").read_text(encoding="utf-8"), "lxml")
+    collections = plan.collections
+    news = [i for i in collections.published if not i.notice]
+    lead = next(i for i in news[:5] if i.image)
+    story = home.select_one(".portal-lead-story")
+    assert story.select_one(".portal-lead-story__title a").get_text() == lead.title
+    assert story.select_one(".portal-lead-story__photo img")["fetchpriority"] == "high"
+    latest = [a.get_text() for a in home.select(".portal-home__latest a")]
+    assert latest == [i.title for i in news if i is not lead][:5]
+    # A notice and a news item with the same title are told apart by kind and number.
+    kinds = {
+        li.select_one("a").get_text(): li.select_one(".portal-citizens__kind").get_text()
+        for li in home.select(".portal-citizens li")
+    }
+    assert kinds[
+        "Thông báo về thủ đoạn giả danh cơ quan Công an để lừa đảo chiếm đoạt tài sản"
+    ] == ("Thông báo số 45/TB-CAT-PV01")
+    assert "Tin bài" in kinds.values()
+    # Every other category has its section, with a thumbnail where its newest item has a photo.
+    sections = {s.h2.get_text(): s for s in home.select(".portal-home__category")}
+    for category in collections.categories:
+        if category.slug == plan.settings.citizens_category:
+            continue
+        first = collections.latest(category)[0]
+        section = sections[category.name]
+        assert section.select_one(".portal-home__first h3 a").get_text() == first.title
+        assert bool(section.select_one(".portal-home__first img")) == bool(first.image)
