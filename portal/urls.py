@@ -107,6 +107,11 @@ def image(name: str) -> str:
     return IMAGE.format(name=name)
 
 
+def video(name: str) -> str:
+    """A video, its poster or its subtitles: /video/<name>-<content digest>.<ext>."""
+    return f"video/{name}"
+
+
 def archive_index() -> str:
     return ARCHIVE_INDEX
 

@@ -116,6 +116,8 @@ UI = {
     "counter_off": "Trang chưa bật bộ đếm lượt truy cập nên không hiện số lượt truy cập.",
     "counter_unavailable": "Bộ đếm lượt truy cập đang không trả lời; số liệu sẽ hiện lại sau.",
     "views": "Lượt xem",
+    "video_captions": "Phụ đề tiếng Việt",
+    "video_download": "Tải video ({type}, {size})",
     "national_name": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "national_motto": "Độc lập - Tự do - Hạnh phúc",
     "latest": "Tin mới nhất",
@@ -229,6 +231,18 @@ def format_place_date(place: str, value: date | datetime) -> str:
         value = value.astimezone(TZ).date()
     month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
     return f"{place}, ngày {value.day:02d} tháng {month} năm {value.year}"
+
+
+def format_duration(seconds: float) -> str:
+    """A video's length as people say it: "45 giây", "2 phút 05 giây", "1 giờ 02 phút"."""
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours} giờ {minutes:02d} phút"
+    if minutes:
+        return f"{minutes} phút {secs:02d} giây"
+    return f"{secs} giây"
 
 
 def format_size(size: int) -> str:

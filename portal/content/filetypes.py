@@ -29,3 +29,8 @@ FILE_TYPES = {
     "png": FileType("PNG", "Ảnh PNG", "image/png"),
     "zip": FileType("ZIP", "Tệp nén ZIP", "application/zip"),
 }
+
+# Videos an article can show (`![mô tả](clip.mp4)`): what every browser plays, by extension.
+VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
+# Other video files editors have: refused with the fix of exporting to MP4.
+OTHER_VIDEOS = (".mov", ".avi", ".mkv", ".wmv", ".flv", ".m4v", ".3gp", ".mpg", ".mpeg")

@@ -74,6 +74,19 @@ class ImageRef:
 
 
 @dataclass(frozen=True)
+class VideoRef:
+    """A video an item shows: `![mô tả](clip.mp4 "chú thích")`, with the files beside it."""
+
+    source: str  # the video file, relative to the project root
+    written: str  # the path as the Markdown wrote it
+    description: str  # what it shows, for people who cannot watch it
+    caption: str = ""
+    line: int = 1
+    captions: str = ""  # clip.vtt beside it: subtitles in Vietnamese (WebVTT)
+    poster: str = ""  # clip.jpg (or .png, .webp) beside it; else a frame of the video
+
+
+@dataclass(frozen=True)
 class Item:
     """A news item, or a notice when `notice` is set; both flow into listings and feeds."""
 
@@ -93,6 +106,7 @@ class Item:
     attachments: tuple[str, ...] = ()  # ids from front matter, in the order given
     image: ImageRef | None = None  # the lead photo: on the article, listings and share cards
     images: tuple[ImageRef, ...] = ()  # photos in the body, in order
+    videos: tuple[VideoRef, ...] = ()  # videos in the body, in order
 
     @property
     def url(self) -> str:

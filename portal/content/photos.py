@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 from ..errors import ContentError
 from ..text import closest, fold
 from .fields import Problems, text_field
+from .filetypes import OTHER_VIDEOS, VIDEO_TYPES
 from .load import SourceDoc
 from .models import ImageRef, Item
 
@@ -95,33 +96,32 @@ def find_images(body: str) -> list[tuple[int, str, str, str]]:
     return found
 
 
-def resolve(root: Path, doc_path: str, folder: str, written: str) -> str | tuple[str, str]:
-    """The image file (relative to root) that `written` names, or (problem, fix)."""
+def locate(
+    root: Path,
+    doc_path: str,
+    folder: str,
+    written: str,
+    what: str = "ảnh",
+    example: str = "ten-anh.jpg",
+) -> str | tuple[str, str]:
+    """The file (relative to root) that `written` names, inside `folder`, or (problem, fix)."""
     parts = urlsplit(written)
     if parts.scheme or written.startswith("//"):
         return (
-            f'"{written}" là ảnh trên trang web khác; cổng chỉ đăng ảnh nằm cùng bài viết',
-            "tải ảnh về, đặt cạnh tệp bài viết rồi viết ![mô tả](ten-anh.jpg)",
+            f'"{written}" là {what} trên trang web khác; cổng chỉ đăng {what} nằm cùng bài viết',
+            f"tải {what} về, đặt cạnh tệp bài viết rồi viết ![mô tả]({example})",
         )
     path = unquote(parts.path)
     if path.startswith("/"):
         return (
             f'"{written}" bắt đầu bằng dấu /',
-            "viết đường dẫn tính từ tệp bài viết: ten-anh.jpg hoặc ../anh/ten-anh.jpg",
+            f"viết đường dẫn tính từ tệp bài viết: {example} hoặc ../anh/{example}",
         )
     target = posixpath.normpath(posixpath.join(posixpath.dirname(doc_path), path))
     if not target.startswith(folder.rstrip("/") + "/"):
         return (
             f'"{written}" nằm ngoài thư mục {folder}/',
-            f"đặt ảnh trong {folder}/ (cạnh bài viết hoặc trong {folder}/anh/)",
-        )
-    ext = posixpath.splitext(target)[1].lower()
-    if ext in _REJECTED:
-        return (f'"{written}": {_REJECTED[ext][0]}', _REJECTED[ext][1])
-    if ext not in EXTENSIONS:
-        return (
-            f'"{written}" không phải loại ảnh cổng đăng',
-            "dùng ảnh JPEG, PNG, GIF hoặc WebP (.jpg, .png, .gif, .webp)",
+            f"đặt {what} trong {folder}/ (cạnh bài viết hoặc trong {folder}/anh/)",
         )
     found = find_file(root, target)
     if found is None:
@@ -129,8 +129,30 @@ def resolve(root: Path, doc_path: str, folder: str, written: str) -> str | tuple
         names = sorted(p.name for p in directory.iterdir()) if directory.is_dir() else []
         close = closest(posixpath.basename(target), names)
         hint = f'có phải là "{close}"? ' if close else ""
-        return (f'không có tệp ảnh "{target}"', f"{hint}chép ảnh vào đó hoặc sửa lại đường dẫn")
+        return (
+            f'không có tệp {what} "{target}"',
+            f"{hint}chép {what} vào đó hoặc sửa lại đường dẫn",
+        )
     return found
+
+
+def resolve(root: Path, doc_path: str, folder: str, written: str) -> str | tuple[str, str]:
+    """The image file (relative to root) that `written` names, or (problem, fix)."""
+    ext = posixpath.splitext(unquote(urlsplit(written).path))[1].lower()
+    if ext in _REJECTED:
+        return (f'"{written}": {_REJECTED[ext][0]}', _REJECTED[ext][1])
+    if ext not in EXTENSIONS:
+        return (
+            f'"{written}" không phải loại ảnh cổng đăng',
+            "dùng ảnh JPEG, PNG, GIF hoặc WebP (.jpg, .png, .gif, .webp)",
+        )
+    return locate(root, doc_path, folder, written)
+
+
+def is_video(written: str) -> bool:
+    """Whether `![…](written)` names a video (shown by `content/videos.py`), not a photo."""
+    ext = posixpath.splitext(unquote(urlsplit(written).path))[1].lower()
+    return ext in VIDEO_TYPES or ext in OTHER_VIDEOS
 
 
 def find_file(root: Path, rel: str) -> str | None:
@@ -152,6 +174,8 @@ def body_images(
     refs: list[ImageRef] = []
     errors: list[ContentError] = []
     for offset, alt, src, caption in find_images(body):
+        if is_video(src):
+            continue
         line = body_line + offset
 
         def problem(message: str, fix: str, line: int = line) -> None:

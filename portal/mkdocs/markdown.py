@@ -18,7 +18,9 @@ from markdown.treeprocessors import Treeprocessor
 
 from .. import urls
 from ..images.cache import Picture
+from ..images.video import Video
 from ..outputs.pictures import photo_element, picture_element
+from ..outputs.videos import video_element
 
 _UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data):", re.IGNORECASE)
 
@@ -61,8 +63,9 @@ class _Figures(Treeprocessor):
             return
         # MkDocs registers a link resolver per page, holding the file being converted.
         page = self.md.treeprocessors["relpath"].file
-        pictures = self.extension.photos.get(page.src_uri)
-        if pictures is None:  # a static page: MkDocs handles its (site asset) images
+        pictures = self.extension.photos.get(page.src_uri, {})
+        videos = self.extension.videos.get(page.src_uri, {})
+        if not pictures and not videos:  # a static page: MkDocs handles its (site asset) images
             return
         relative = functools.partial(urls.relative, page_url=page.url)
         for parent in list(root.iter()):
@@ -70,37 +73,59 @@ class _Figures(Treeprocessor):
                 if child.tag != "img":
                     continue
                 src = child.get("src", "")
+                alone = parent.tag == "p" and len(parent) == 1 and not (parent.text or "").strip()
+                alone = alone and not (child.tail or "").strip()
+                video = videos.get(src)
+                if video is not None:
+                    player = video_element(
+                        video, child.get("alt", ""), child.get("title", ""), relative, alone
+                    )
+                    _put(parent, index, child, player, alone)
+                    continue
                 found = pictures.get(src)
                 if found is None:  # the plan refused every photo it does not know
                     continue
                 picture, decorative = found
                 alt = "" if decorative else child.get("alt", "")
                 caption = child.get("title", "")
-                alone = parent.tag == "p" and len(parent) == 1 and not (parent.text or "").strip()
-                if alone and not (child.tail or "").strip() and not decorative:
-                    # A paragraph that is just the photo becomes the figure itself.
-                    figure = photo_element(picture, alt, caption, relative)
-                    parent.clear()
-                    parent.tag, parent.attrib = figure.tag, dict(figure.attrib)
-                    parent.extend(list(figure))
+                if alone and not decorative:
+                    _put(parent, index, child, photo_element(picture, alt, caption, relative), True)
                     continue
                 element = (
                     picture_element(picture, alt, relative)
                     if decorative
                     else photo_element(picture, alt, "", relative, block=False)
                 )
-                element.tail = child.tail
-                parent.remove(child)
-                parent.insert(index, element)
+                _put(parent, index, child, element, False)
+
+
+def _put(
+    parent: ET.Element, index: int, child: ET.Element, element: ET.Element, alone: bool
+) -> None:
+    """`element` in place of the `<img>` `child`; a paragraph that is just the image becomes
+    the element itself (a `<figure>` may not sit in a `<p>`)."""
+    if alone:
+        parent.clear()
+        parent.tag, parent.attrib, parent.text = element.tag, dict(element.attrib), element.text
+        parent.extend(list(element))
+        return
+    element.tail = child.tail
+    parent.remove(child)
+    parent.insert(index, element)
 
 
 class FigureExtension(Extension):
-    """Each item's photos in place of its `<img>`; `photos`: page src_uri -> written path ->
-    (picture, decorative)."""
+    """Each item's photos and videos in place of its `<img>`; `photos`: page src_uri ->
+    written path -> (picture, decorative); `videos`: page src_uri -> written path -> video."""
 
-    def __init__(self, photos: Mapping[str, Mapping[str, tuple[Picture, bool]]]) -> None:
+    def __init__(
+        self,
+        photos: Mapping[str, Mapping[str, tuple[Picture, bool]]],
+        videos: Mapping[str, Mapping[str, Video]],
+    ) -> None:
         super().__init__()
         self.photos = photos
+        self.videos = videos
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's API name)
         # After inline images exist and attr_list ran (8); before MkDocs checks links (relpath,

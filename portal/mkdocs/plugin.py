@@ -30,6 +30,7 @@ from ..outputs.links import expand_shorthand, link_numbers
 from ..outputs.pagecache import PageCache, publish
 from ..outputs.pagekeys import page_keys
 from ..outputs.pictures import pictures_by_page
+from ..outputs.videos import videos_by_page
 from ..repository import Plan, plan_repository
 from ..site.pagelist import menu
 from ..site.pages import ArticlePage
@@ -66,7 +67,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         self.keys = page_keys(self.plan.site, self.plan.pages)
         self.bodies: dict[str, str] = {}  # article URL -> converted body, for reused pages
         self.site = social.site_of(self.plan.site)
-        config.markdown_extensions.append(FigureExtension(pictures_by_page(self.plan.site)))
+        figures = FigureExtension(pictures_by_page(self.plan.site), videos_by_page(self.plan.site))
+        config.markdown_extensions.append(figures)
         config.markdown_extensions.append(EscapeHtmlExtension())
         entries = menu(self.plan.collections)
         config.nav = (config.nav or []) + [

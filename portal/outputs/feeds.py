@@ -20,6 +20,7 @@ from feedgen.util import xml_elem
 from .. import urls
 from ..content.models import Attachment, Item
 from ..dates import TZ
+from ..images.video import Video
 from ..site.channels import Channel
 from ..site.collect import Collections, newest
 from ..site.settings import Settings
@@ -31,9 +32,10 @@ GENERATOR = "Portal (MkDocs + feedgen)"
 
 # XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates, U+FFFE and U+FFFF.
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_URL_ATTR = re.compile(r'(\s(?:href|src|poster)=")([^"]*)(")')
 # The portal's own photo markup (figures.py): one <picture>, a WebP <source>, a JPEG <img>.
 _PICTURE = re.compile(r"<picture><source [^>]*/>(<img [^>]*/>)</picture>")
+_VIDEO_EXTRAS = re.compile(r'<track [^>]*/>|\s(?:aria-label|download)="[^"]*"')
 _PAGE_ONLY_ATTR = re.compile(r'\s(?:srcset|sizes|loading|decoding|fetchpriority)="[^"]*"')
 
 
@@ -72,6 +74,13 @@ def plain_pictures(html: str) -> str:
         return _PAGE_ONLY_ATTR.sub("", match.group(1))
 
     return _PICTURE.sub(one, html)
+
+
+def plain_videos(html: str) -> str:
+    """Feed readers get a video with its poster, sources and download link: subtitle tracks,
+    ARIA names and `download` are outside what feed validators accept (the enclosure carries
+    the file itself)."""
+    return _VIDEO_EXTRAS.sub("", html)
 
 
 def absolutize_html(html: str, page_url: str) -> str:
@@ -140,6 +149,8 @@ def _add_item(
     site: SiteInfo,
     collections: Collections,
     html_by_url: Mapping[str, str],
+    videos: Sequence[Video],
+    atom: bool,
 ) -> None:
     link = urls.absolute(site.url, item.url)
     entry = _entry(fg, link, item.title, item.date, item.modified, item.author or site.author)
@@ -150,7 +161,19 @@ def _add_item(
     entry.description(clean_xml_text(item.summary), isSummary=True)
     html = html_by_url.get(item.url)
     if html:
-        entry.content(clean_xml_text(absolutize_html(plain_pictures(html), link)), type="html")
+        entry.content(
+            clean_xml_text(absolutize_html(plain_videos(plain_pictures(html)), link)), type="html"
+        )
+    # Its videos as enclosures, for podcast-style readers: RSS allows one, Atom any number.
+    for video in videos[: None if atom else 1]:
+        _enclose(entry, urls.absolute(site.url, video.url), video.size, video.media_type, atom)
+
+
+def _enclose(entry: Any, href: str, length: int, media_type: str, atom: bool) -> None:
+    if atom:
+        entry.atomlinks.add(rel="enclosure", href=href, length=str(length), type=media_type)
+    else:
+        entry.enclosure(href, str(length), media_type)
 
 
 class _AtomLinksFeed(BaseExtension):
@@ -187,15 +210,8 @@ def _add_document(fg: FeedGenerator, attachment: Attachment, site: SiteInfo, ato
         part for part in (attachment.kind, attachment.number, attachment.description) if part
     )
     entry.description(clean_xml_text(summary), isSummary=True)
-    enclosure = {
-        "href": urls.absolute(site.url, attachment.file_url),
-        "length": str(attachment.size),
-        "type": attachment.file_type.media_type,
-    }
-    if atom:
-        entry.atomlinks.add(rel="enclosure", **enclosure)
-    else:
-        entry.enclosure(enclosure["href"], enclosure["length"], enclosure["type"])
+    href = urls.absolute(site.url, attachment.file_url)
+    _enclose(entry, href, attachment.size, attachment.file_type.media_type, atom)
 
 
 def _both(
@@ -218,13 +234,15 @@ def render_channel(
     site: SiteInfo,
     collections: Collections,
     html_by_url: Mapping[str, str],
+    videos: Mapping[str, Video],
 ) -> dict[str, bytes]:
-    """The RSS and Atom files of one channel of items."""
+    """The RSS and Atom files of one channel of items; `videos` by source path."""
     fallback = newest(collections.published) or datetime(2000, 1, 1, tzinfo=TZ)
 
     def fill(fg: FeedGenerator, atom: bool) -> None:
         for item in channel.items:
-            _add_item(fg, item, site, collections, html_by_url)
+            shown = [videos[ref.source] for ref in item.videos if ref.source in videos]
+            _add_item(fg, item, site, collections, html_by_url, shown, atom)
 
     return _both(channel, site, newest(channel.items) or fallback, fill)
 

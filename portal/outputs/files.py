@@ -77,6 +77,8 @@ def site_outputs(plan: SitePlan, static: Iterable[StaticFile]) -> Outputs:
     photos = plan.photos
     for path, cached in sorted(photos.files.items()):
         outputs.add(path, Output("photos", file=cached))
+    for path, file in sorted(plan.videos.files.items()):
+        outputs.add(path, Output("videos", file=file))
     for item in plan.collections.published:
         # No cards when photos were only inspected (`portal check`).
         if item.image and item.image.source in photos.cards:
@@ -93,7 +95,8 @@ def site_outputs(plan: SitePlan, static: Iterable[StaticFile]) -> Outputs:
     _add_feeds(outputs, plan)
     settings = plan.settings
     pages = functools.cache(lambda: _sitemap_pages(plan, static))
-    parts = functools.cache(lambda: sitemap.sitemaps(settings.site_url, pages()))
+    videos = _sitemap_videos(plan)
+    parts = functools.cache(lambda: sitemap.sitemaps(settings.site_url, pages(), videos))
     for path in sitemap.paths(len(plan.pages) + len(static)):
         outputs.add(path, Output("sitemap", produce=lambda _, path=path: parts()[path]))
     robots = sitemap.robots(settings.site_url)
@@ -128,7 +131,7 @@ def _add_feeds(outputs: Outputs, plan: SitePlan) -> None:
     for channel in plan.channels:
         pair = functools.cache(
             lambda rendered, channel=channel: feeds.render_channel(
-                channel, site, collections, bodies(channel.items, rendered)
+                channel, site, collections, bodies(channel.items, rendered), plan.videos.videos
             )
         )
         for path in (channel.rss_url, channel.atom_url):
@@ -159,3 +162,19 @@ def _sitemap_pages(
             modified = max(modified, newest) if modified else newest
         entries.append((file.url, modified))
     return entries
+
+
+def _sitemap_videos(plan: SitePlan) -> dict[str, list[sitemap.SitemapVideo]]:
+    """The videos of each item page, for the sitemap."""
+    found = plan.videos.videos
+    return {
+        item.url: [
+            sitemap.SitemapVideo(
+                video.url, video.poster, ref.caption or item.title, ref.description, video.seconds
+            )
+            for ref in item.videos
+            if (video := found.get(ref.source))
+        ]
+        for item in plan.collections.published
+        if item.videos
+    }

@@ -9,7 +9,8 @@ alternates too, so a full sitemap there would be downloaded on every page view, 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
@@ -19,27 +20,64 @@ from .. import urls
 PER_FILE = 50_000
 _HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
 _NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+_VIDEO_NS = 'xmlns:video="http://www.google.com/schemas/sitemap-video/1.1"'
 
 
 def part_name(number: int) -> str:
     return "sitemap-pages.xml" if number == 1 else f"sitemap-pages-{number}.xml"
 
 
-def urlset(site_url: str, pages: Sequence[tuple[str, datetime | None]]) -> bytes:
-    """One sitemap file: (site-relative URL, last modified) of each page."""
-    lines = [_HEAD, f"<urlset {_NS}>\n"]
+@dataclass(frozen=True)
+class SitemapVideo:
+    """A video on a page, as the sitemap video extension describes it to search engines."""
+
+    content: str  # site-relative URLs
+    thumbnail: str
+    title: str
+    description: str
+    seconds: float
+
+
+def _video(site_url: str, video: SitemapVideo) -> str:
+    parts = (
+        ("thumbnail_loc", urls.absolute(site_url, video.thumbnail)),
+        ("title", video.title),
+        ("description", video.description),
+        ("content_loc", urls.absolute(site_url, video.content)),
+        ("duration", str(max(1, round(video.seconds)))),
+    )
+    inner = "".join(f"<video:{name}>{escape(value)}</video:{name}>" for name, value in parts)
+    return f"<video:video>{inner}</video:video>"
+
+
+def urlset(
+    site_url: str,
+    pages: Sequence[tuple[str, datetime | None]],
+    videos: Mapping[str, Sequence[SitemapVideo]] | None = None,
+) -> bytes:
+    """One sitemap file: (site-relative URL, last modified) of each page, with its videos."""
+    videos = videos or {}
+    shown = any(url in videos for url, _ in pages)
+    namespaces = f"{_NS} {_VIDEO_NS}" if shown else _NS
+    lines = [_HEAD, f"<urlset {namespaces}>\n"]
     for url, modified in pages:
         lastmod = f"<lastmod>{modified.isoformat()}</lastmod>" if modified else ""
-        lines.append(f"  <url><loc>{escape(urls.absolute(site_url, url))}</loc>{lastmod}</url>\n")
+        extra = "".join(_video(site_url, video) for video in videos.get(url, ()))
+        loc = escape(urls.absolute(site_url, url))
+        lines.append(f"  <url><loc>{loc}</loc>{lastmod}{extra}</url>\n")
     lines.append("</urlset>\n")
     return "".join(lines).encode()
 
 
-def sitemaps(site_url: str, pages: Sequence[tuple[str, datetime | None]]) -> dict[str, bytes]:
+def sitemaps(
+    site_url: str,
+    pages: Sequence[tuple[str, datetime | None]],
+    videos: Mapping[str, Sequence[SitemapVideo]] | None = None,
+) -> dict[str, bytes]:
     """sitemap.xml (the index) and the files it names, by site-relative path."""
     ordered = sorted(pages)
     parts = [ordered[i : i + PER_FILE] for i in range(0, len(ordered), PER_FILE)] or [[]]
-    files = {part_name(n): urlset(site_url, part) for n, part in enumerate(parts, start=1)}
+    files = {part_name(n): urlset(site_url, part, videos) for n, part in enumerate(parts, start=1)}
     entries = []
     for number, part in enumerate(parts, start=1):
         newest = max((m for _, m in part if m), default=None)

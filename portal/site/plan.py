@@ -6,7 +6,7 @@ processed; nothing here knows MkDocs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..content.attachments import load_attachments
@@ -16,9 +16,11 @@ from ..content.notices import validate_notices
 from ..content.photos import attach_images, doc_photos
 from ..content.references import check_references
 from ..content.tables import formula_warnings
+from ..content.videos import attach_videos, doc_videos
 from ..errors import ContentError
 from ..images.cache import Prepared, inspect, prepare
 from ..images.process import image_size
+from ..images.video import PreparedVideos, prepare_videos
 from .channels import Channel, channels
 from .collect import Collections, collect
 from .documents import Documents, collect_documents
@@ -45,6 +47,7 @@ class SitePlan:
     photos: Prepared
     share_card: ShareImage | None  # the default share picture, if the portal has one
     warnings: tuple[ContentError, ...] = ()  # what an editor should fix, but may publish
+    videos: PreparedVideos = field(default_factory=PreparedVideos)
 
 
 def plan_site(
@@ -67,9 +70,11 @@ def plan_site(
         items += notices
         docs += notice_docs
         errors += load_errors + notice_errors
-    photos_of, image_errors = doc_photos(root, docs, (settings.news_dir, settings.notices_dir))
-    items = attach_images(items, photos_of)
-    errors += image_errors
+    folders = (settings.news_dir, settings.notices_dir)
+    photos_of, image_errors = doc_photos(root, docs, folders)
+    videos_of, video_errors = doc_videos(root, docs, folders)
+    items = attach_videos(attach_images(items, photos_of), videos_of)
+    errors += image_errors + video_errors
     kinds = settings.attachment_kinds or settings.notice_kinds
     loaded, attachment_errors = load_attachments(root, settings.attachments_dir, kinds)
     errors += attachment_errors
@@ -89,6 +94,7 @@ def plan_site(
         items = [item for item in items if item.source not in wrong]
     collections = collect(items, settings.categories, now, settings.preview)
     cache = root / settings.image_cache
+    published = {item.source for item in collections.published}
     uses = [
         (source, ref)
         for source, found in photos_of.items()
@@ -100,7 +106,6 @@ def plan_site(
         # other problems remain: a typo never costs a minute of processing.
         problems = inspect(root, (ref.source for _, ref in uses), cache)
     else:
-        published = {item.source for item in collections.published}
         uses = [(source, ref) for source, ref in uses if source in published]
         photos = prepare(root, (ref.source for _, ref in uses), cache)
         problems = photos.problems
@@ -115,11 +120,39 @@ def plan_site(
         for source, ref in uses
         if ref.source in problems
     ]
+    video_uses = [
+        (source, ref)
+        for source, refs in videos_of.items()
+        for ref in refs
+        if source in published or errors or not process_photos
+    ]
+    videos = prepare_videos(
+        root, (ref for _, ref in video_uses), cache, make_files=not errors and process_photos
+    )
+    errors += [
+        ContentError(
+            source,
+            ref.line,
+            "video",
+            f'video "{ref.source}": {videos.problems[ref.source].message}',
+            videos.problems[ref.source].fix,
+        )
+        for source, ref in video_uses
+        if ref.source in videos.problems
+    ]
     documents = collect_documents(loaded, collections.published)
     feeds = tuple(channels(collections, settings.site_name, settings.feed_size))
     pages = all_pages(collections, documents, feeds, settings.notice_kinds, settings.page_size)
     plan = SitePlan(
-        settings, collections, documents, feeds, tuple(pages), photos, card, tuple(warnings)
+        settings,
+        collections,
+        documents,
+        feeds,
+        tuple(pages),
+        photos,
+        card,
+        tuple(warnings),
+        videos,
     )
     return plan, errors
 

@@ -56,3 +56,27 @@ def test_pages_are_complete_without_javascript(browser, site_url: str) -> None:
     assert page.locator(".portal-others a").count() > 0
     assert not page.locator("[data-portal-font-size]").is_visible()
     context.close()
+
+
+def test_the_sample_video_plays_with_its_subtitles(browser, site_url: str) -> None:
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url + "tin-tuc/tin-antt-ngay-22-9-2020/")
+    page.wait_for_load_state("networkidle")
+    # preload="none": the page costs the reader the poster, not the video.
+    assert not [url for url in requests if url.endswith(".mp4")]
+    loaded = page.evaluate(
+        """() => new Promise((done) => {
+            const video = document.querySelector("video");
+            video.addEventListener("loadedmetadata", () => done({
+                seconds: video.duration, width: video.videoWidth,
+                tracks: [...video.textTracks].map((t) => t.language),
+            }));
+            video.addEventListener("error", () => done({error: video.error.code}));
+            video.preload = "metadata";
+            video.load();
+        })"""
+    )
+    assert loaded == {"seconds": 4, "width": 640, "tracks": ["vi"]}
+    page.close()

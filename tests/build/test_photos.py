@@ -152,12 +152,19 @@ def test_lead_loads_first_others_lazily_and_a_click_opens_the_largest(built) -> 
     assert decorative is not None and "hoa-van" in decorative["src"]
 
 
-def test_listings_and_home_show_the_lead_as_a_thumbnail(built) -> None:
-    for url in ("", "chuyen-muc/tin-hoat-dong", "luu-tru/2024"):
+def test_listings_show_the_lead_as_a_thumbnail_and_the_home_page_as_its_cover(built) -> None:
+    for url in ("chuyen-muc/tin-hoat-dong", "luu-tru/2024"):
         card = built.html(url).select_one(".portal-card--photo")
         assert card is not None, url
         thumb = card.select_one(".portal-card__thumb img")
         assert thumb["loading"] == "lazy" and "phone-" in thumb["src"]
+    home = built.html("")
+    # The newest item with a photo leads the home page: its photo loads first, full width.
+    cover = home.select_one(".portal-lead-story__photo img")
+    assert cover["fetchpriority"] == "high" and not cover.has_attr("loading")
+    assert "phone-" in cover["src"] and "100vw" in cover["sizes"]
+    thumb = home.select_one(".portal-home__first .portal-card__thumb img")
+    assert thumb["loading"] == "lazy" and "phone-" in thumb["src"]
 
 
 def test_an_unchanged_photo_is_never_processed_twice(built) -> None:

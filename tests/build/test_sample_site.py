@@ -87,7 +87,8 @@ def test_home_page_highlights_citizens_block_and_links_every_category(sample_sit
     block = page.select_one(".portal-citizens")
     assert block.h2.get_text(strip=True) == "Người dân cần biết"
     assert len(block.select("li a")) == 5
-    linked = {a["href"].rstrip("/").split("/")[-1] for a in page.select(".portal-categories a")}
+    sections = page.select(".portal-home__category h2 a, .portal-citizens h2 a")
+    linked = {a["href"].rstrip("/").split("/")[-1] for a in sections}
     assert {c.slug for c in categories_of_repo()} <= linked
 
 

@@ -17,6 +17,7 @@ from portal.errors import ContentError, ContentErrors
 from portal.mkdocs.build import missing_links
 from portal.repository import plan_repository
 from tests import photo_files as pf
+from tests import video_files as vf
 from tests.conftest import REPO, item
 from tests.conftest import write_files as write
 from tests.synthetic import mkdocs_yml
@@ -100,6 +101,21 @@ BROKEN_NEWS = {
         ),
     ),
     "mo-ta-thua.md": item("Mô tả", "2024-01-01", image_alt="Ảnh"),
+    # Videos
+    "video.md": item(
+        "Video",
+        "2024-01-01",
+        body="\n\n".join(
+            [
+                "![](video/ok.mp4)",
+                "![Quay bằng iPhone](video/clip.MOV)",
+                "![Thiếu](video/khong-co.mp4)",
+                "![Hỏng](video/hong.mp4)",
+                "![Phụ đề sai](video/phu-de.webm)",
+                "![Mạng](https://cdn.example.com/a.mp4)",
+            ]
+        ),
+    ),
     # References to documents
     "tai-lieu.md": item(
         "TL", "2024-01-01", attachments="[cv-620]", body="Xem [](tai-lieu:khong-co)."
@@ -187,6 +203,10 @@ def corpus_errors(tmp_path_factory: pytest.TempPathFactory) -> list[ContentError
             "news/anh/to.png": pf.oversized_png(),
             "news/anh/bom.png": pf.bomb_png(),
             "news/anh/iphone.jpg": pf.heic_named_jpg(),
+            "news/video/ok.mp4": vf.video(),
+            "news/video/hong.mp4": b"\x00\x00\x00\x18ftypmp42" + bytes(range(256)) * 4,
+            "news/video/phu-de.webm": vf.video("webm"),
+            "news/video/phu-de.vtt": "1\n00:00:00,000 --> 00:00:01,000\nPhụ đề kiểu SRT\n",
             # A static page where a sound article goes, and a page linking nowhere.
             "news/hop-le.md": item("Hợp lệ", "2024-01-01"),
             "content/tin-tuc/hop-le/index.md": "# Hợp lệ\n",
