@@ -20,7 +20,7 @@ from ..outputs.links import describe
 from ..outputs.pictures import cover, lead_photo, thumbnail
 from ..repository import Plan
 from ..site.facts import tel
-from ..text import d_folded_words, slugify
+from ..text import d_folded_words, slugify, vietnamese_sorted
 
 
 def set_up(env: Environment, config: MkDocsConfig, plan: Plan) -> Environment:
@@ -42,6 +42,7 @@ def set_up(env: Environment, config: MkDocsConfig, plan: Plan) -> Environment:
         describe=describe,
         slugify=slugify,
         d_folded_words=d_folded_words,
+        vi_sort=vietnamese_sorted,  # Jinja's sort puts Đ after Z
     )
     collections = plan.collections
     settings = plan.settings

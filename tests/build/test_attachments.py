@@ -11,6 +11,7 @@ import feedparser
 import openpyxl
 import yaml
 
+from portal.text import vietnamese_sorted
 from tests.conftest import REPO, item, soup
 from tests.synthetic import mkdocs_yml
 
@@ -120,6 +121,9 @@ def test_register_lists_every_numbered_document_newest_first(sample_site: Path) 
     # A notice and the PDF of the same document are one row: the notice, then its file.
     assert len(numbers) == len(set(numbers))
     assert page.select("table.portal-register thead th")[-1].get_text() == "Trích yếu"
+    for select in page.select(".portal-register-filter select[name=kind], [name=issuer]"):
+        values = [option.get_text() for option in select.select("option")][1:]
+        assert values == vietnamese_sorted(values)  # Đ after D, not after Z
     [row] = [tr for tr in rows if tr.th.get_text() == "602/UBND-NCTCD"]
     subject, file_link = row.select("td:last-child a")
     assert subject["href"].startswith("../thong-bao/day-manh-xay-dung-phong-trao")
