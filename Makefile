@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The Nu Html Checker (npm's vnu-jar, run with Java) for the accessibility tests.
+TOOLS := tests/tools/node_modules/.installed
 
 .PHONY: site test preview lint bench clean
 
@@ -18,7 +20,11 @@ site: $(STAMP)
 preview: $(STAMP)
 	$(BIN)/portal serve
 
-test: $(STAMP)
+$(TOOLS): tests/tools/package.json tests/tools/package-lock.json
+	cd tests/tools && npm ci --no-audit --no-fund --loglevel=error
+	touch $(TOOLS)
+
+test: $(STAMP) $(TOOLS)
 	$(BIN)/ruff check portal tests scripts
 	$(BIN)/ruff format --check portal tests scripts
 	$(BIN)/python -m pytest

@@ -42,7 +42,6 @@
 
   var bar = document.querySelector("[data-portal-font-size]");
   if (!bar) return;
-  bar.hidden = false;
   bar.addEventListener("click", function (event) {
     var button = event.target.closest("button[data-step]");
     if (!button) return;

@@ -16,6 +16,8 @@
     scope = scope || window.__md_scope;
     try { storage.setItem(scope.pathname + "." + key, JSON.stringify(value)); } catch (e) { /* private mode */ }
   };
+  // Controls that need script (the font size) are laid out from first paint, not revealed later.
+  document.documentElement.classList.add("portal-js");
   try {
     var scale = localStorage.getItem("portal-font-scale");
     if (scale) document.documentElement.style.setProperty("--portal-font-scale", scale);

@@ -38,6 +38,7 @@ from ..site.pages import Page as PlannedPage
 from . import templates
 from .config import PortalConfig
 from .markdown import EscapeHtmlExtension, FigureExtension
+from .markup import conforming
 
 # Material ships lunr and its search worker even with its search plugin off; nothing loads
 # them, so they are not published (about 1.2 MB).
@@ -127,6 +128,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         return files.get_file_from_path(urls.src_uri(url)).page.content
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = conforming(output)
         planned = self.pages.get(page.file.src_uri)
         if planned is not None:
             key = self.keys[planned.url]
@@ -135,6 +137,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             if isinstance(planned, ArticlePage):
                 self.cache.put(key, page.content.encode("utf-8"), "body")
         return output
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """404.html and the other theme pages that are not Markdown pages."""
+        return conforming(output_content) if template_name.endswith(".html") else output_content
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav_urls = sorted({page.url for page in nav.pages})

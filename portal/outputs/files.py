@@ -8,6 +8,7 @@ lazily, when the engine writes them: item feeds need the articles' rendered HTML
 from __future__ import annotations
 
 import functools
+import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -99,6 +100,13 @@ def site_outputs(plan: SitePlan, static: Iterable[StaticFile]) -> Outputs:
     parts = functools.cache(lambda: sitemap.sitemaps(settings.site_url, pages(), videos))
     for path in sitemap.paths(len(plan.pages) + len(static)):
         outputs.add(path, Output("sitemap", produce=lambda _, path=path: parts()[path]))
+    # Material's script fetches sitemap.xml beside every <link rel="alternate">, the feeds of a
+    # category or tag included: there it finds the index, not a 404 on every such page.
+    index = lambda _: parts()[urls.SITEMAP]  # noqa: E731
+    for channel in plan.channels:
+        folder = posixpath.dirname(channel.rss_url)
+        if folder:
+            outputs.add(f"{folder}/{urls.SITEMAP}", Output("sitemap", produce=index))
     robots = sitemap.robots(settings.site_url)
     outputs.add(urls.ROBOTS, Output("robots.txt", produce=lambda _: robots))
     countable = countable_paths(settings.site_url, plan, static)
