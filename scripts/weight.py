@@ -103,7 +103,7 @@ def main() -> int:
                 "  font: false\n",
                 "  font: false\n  logo: assets/emblem.svg\n  favicon: assets/emblem.svg\n",
             )
-            text += "extra_css: [assets/portal.css, assets/print.css]\n"
+            text += "extra_css: [assets/portal.css]\n"
             text += "extra_javascript: [assets/portal.js]\n"
             config.write_text(text, encoding="utf-8")
             label = f"{args.corpus:,} items".replace(",", ".")

@@ -14,11 +14,36 @@
     try { localStorage.setItem(KEY, String(scale)); } catch (e) { /* private mode: not remembered */ }
   }
 
+  // The print font is declared in the print-only sheet, so the screen never downloads it; the
+  // print button loads it first, so the first printout already uses it.
+  function printFonts() {
+    if (!window.FontFace || !document.fonts) return Promise.resolve();
+    var loads = [];
+    Array.prototype.forEach.call(document.styleSheets, function (sheet) {
+      var rules;
+      try { rules = sheet.cssRules; } catch (e) { return; }
+      Array.prototype.forEach.call(rules || [], function (rule) {
+        if (!(window.CSSFontFaceRule && rule instanceof CSSFontFaceRule)) return;
+        var style = rule.style;
+        var src = style.getPropertyValue("src").replace(/url\("?([^")]+)"?\)/, function (_, url) {
+          return 'url("' + new URL(url, sheet.href).href + '")';
+        });
+        var face = new FontFace(style.getPropertyValue("font-family").replace(/"/g, ""), src, {
+          weight: style.getPropertyValue("font-weight") || "400",
+          style: style.getPropertyValue("font-style") || "normal"
+        });
+        document.fonts.add(face);
+        loads.push(face.load().catch(function () { /* printed with a fallback serif */ }));
+      });
+    });
+    return Promise.all(loads);
+  }
+
   // Print: a button that calls the browser's print, the page's date in the printed footer, and
   // every link's full address next to it on paper.
   Array.prototype.forEach.call(document.querySelectorAll("[data-portal-print]"), function (button) {
     button.hidden = false;
-    button.addEventListener("click", function () { window.print(); });
+    button.addEventListener("click", function () { printFonts().then(function () { window.print(); }); });
   });
   // Document numbers linked to the register read as text on paper: no address after them.
   Array.prototype.forEach.call(document.querySelectorAll(".portal-article__body a[href]:not(.portal-docref)"), function (link) {
@@ -36,7 +61,7 @@
     var label = clean(footer.getAttribute("data-printed-on"));
     var sheet = new CSSStyleSheet({ media: "print" });
     sheet.replaceSync('@page { @bottom-left { content: "' + url + " · " + label + " " + printed +
-      '"; font: 9pt "Times New Roman", "Liberation Serif", serif; } }');
+      '"; font: 9pt "Portal Serif", serif; } }');
     document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
   }
 

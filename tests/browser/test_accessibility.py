@@ -150,3 +150,26 @@ def test_the_nu_html_checker_finds_no_error(
         for m in messages
     ]
     assert errors == [], "\n".join(errors)
+
+
+# Controls and links that stand on their own (not words inside a sentence), too small to tap.
+SMALL_TARGETS = """() => [...document.querySelectorAll("a[href], button, input, select")]
+    .filter((el) => el.getClientRects().length && getComputedStyle(el).visibility !== "hidden")
+    .filter((el) => !el.closest("main p, .md-typeset td, .md-sidebar, .md-header, .md-search"))
+    .filter((el) => el.getBoundingClientRect().height < 43.5)
+    .map((el) => `${el.textContent.trim().slice(0, 40)}: ${el.getBoundingClientRect().height}px`)"""
+
+
+def test_on_a_phone_every_control_and_standalone_link_is_44_px_tall(
+    browser, site_url: str, page_types: dict[str, str]
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 640}, is_mobile=True)
+    found = {}
+    for name, url in page_types.items():
+        page, _ = open_page(context, site_url, url)
+        small = page.evaluate(SMALL_TARGETS)
+        if small:
+            found[name] = small
+        page.close()
+    context.close()
+    assert found == {}, json.dumps(found, ensure_ascii=False, indent=1)
