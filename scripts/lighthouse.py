@@ -34,7 +34,9 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = {
     "home": "",
     "article": "tin-tuc/canh-bao-thu-doan-gia-danh-cong-an-goi-dien-lua-dao-chiem-doat-tai-san/",
-    "notice": "thong-bao/thong-bao-ve-thu-doan-gia-danh-co-quan-cong-an-de-lua-dao-chiem-doat-tai-san/",
+    "notice": (
+        "thong-bao/thong-bao-ve-thu-doan-gia-danh-co-quan-cong-an-de-lua-dao-chiem-doat-tai-san/"
+    ),
     "search": "tim-kiem/?q=to+quoc",
 }
 
