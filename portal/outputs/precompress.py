@@ -1,10 +1,12 @@
 """Outputs stage (compression): a `.gz` beside every text file of the built site, which nginx's
 `gzip_static` sends as it is, so the server never compresses a page per request.
 
-A file's `.gz` is kept in a cache named by the digest of the file's bytes, and published by
-hard link: after a one-article edit only the few changed pages are compressed. An entry is
-used only when it decompresses to exactly those bytes (a damaged one is made again). The
-`.gz` files carry no time or name, so the same bytes always give the same `.gz`.
+A file's `.gz` is kept in a cache named by the digest of the file's bytes, with the SHA-256 of
+the `.gz` beside it, and published by hard link: after a one-article edit only the few changed
+pages are compressed. An entry is used only when its checksum matches (a damaged one is made
+again). Reused pages are the page cache's own files, the same inode build after build: an
+index of (device, inode, size, modification time) -> digest spares reading and hashing them
+again. The `.gz` files carry no time or name, so the same bytes always give the same `.gz`.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
-import zlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -26,43 +27,93 @@ MIN_BYTES = 512  # below one packet the header costs more than it saves
 LEVEL = 6  # level 9 saves under 0.1 % on these pages and takes twice as long
 
 
-def compressible(path: Path) -> bool:
-    return path.suffix in SUFFIXES
-
-
 def gzipped(data: bytes) -> bytes:
     """`data` as a gzip member with no name and no time: the same bytes on every build."""
     return gzip.compress(data, compresslevel=LEVEL, mtime=0)
 
 
+INDEX = "index.tsv"  # the files of the last build: identity -> digest
+
+Identity = tuple[int, int, int, int]  # device, inode, size, modification time (ns)
+
+
 def precompress(site: Path, cache: Path, workers: int = 2) -> int:
     """Write `name.gz` beside each compressible file of `site` of at least MIN_BYTES; returns
     how many had to be compressed (the rest came from `cache`)."""
-    files = [
-        path
-        for path in site.rglob("*")
-        if compressible(path) and path.is_file() and path.stat().st_size >= MIN_BYTES
-    ]
+    known = _read_index(cache / INDEX)
+    files = []
+    for folder, _, names in os.walk(site):  # os.walk: a second faster than rglob at 30,000
+        for name in names:
+            path = os.path.join(folder, name)
+            if os.path.splitext(name)[1] in SUFFIXES:
+                info = os.stat(path)
+                if info.st_size >= MIN_BYTES:
+                    ident = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+                    files.append((Path(path), ident))
     # zlib and hashlib let go of the GIL on large buffers, so threads use both cores.
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return sum(pool.map(lambda path: _one(path, cache), files, chunksize=64))
+        done = list(
+            pool.map(lambda file: _one(*file, known.get(file[1]), cache), files, chunksize=64)
+        )
+    _write_index(
+        cache / INDEX, {ident: digest for (_, ident), (digest, _) in zip(files, done, strict=True)}
+    )
+    return sum(made for _, made in done)
 
 
-def _one(path: Path, cache: Path) -> int:
-    data = path.read_bytes()
-    digest = hashlib.blake2b(data, digest_size=20).hexdigest()
+def _one(path: Path, ident: Identity, digest: str | None, cache: Path) -> tuple[str, int]:
+    """(the file's digest, 1 if it had to be compressed)."""
+    data = None
+    if digest is None:
+        data = path.read_bytes()
+        digest = _digest(data)
     entry = cache / digest[:2] / f"{digest}.gz"
     target = path.with_name(path.name + ".gz")
-    if _sound(entry, data):
+    if _sound(entry):
         publish(entry, target)
-        return 0
+        return digest, 0
+    if data is None:  # the index said this file, but its entry is gone: from the bytes
+        data = path.read_bytes()
+        digest = _digest(data)
+        entry = cache / digest[:2] / f"{digest}.gz"
     packed = gzipped(data)
     entry.parent.mkdir(parents=True, exist_ok=True)
-    temporary = entry.with_name(f".{entry.name}.{os.getpid()}.{id(data)}")
-    temporary.write_bytes(packed)
-    temporary.replace(entry)
+    for name, content in ((entry, packed), (_sum(entry), hashlib.sha256(packed).hexdigest())):
+        temporary = name.with_name(f".{name.name}.{os.getpid()}.{id(data)}")
+        temporary.write_bytes(content.encode() if isinstance(content, str) else content)
+        temporary.replace(name)  # the checksum last: a half-written entry never matches it
     publish(entry, target)
-    return 1
+    return digest, 1
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def _sum(entry: Path) -> Path:
+    return entry.with_name(entry.name + ".sha256")
+
+
+def _read_index(path: Path) -> dict[Identity, str]:
+    known: dict[Identity, str] = {}
+    try:
+        lines = path.read_text(encoding="ascii").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return known
+    for line in lines:
+        fields = line.split("\t")
+        if len(fields) == 5 and all(f.isdigit() for f in fields[:4]):
+            device, inode, size, mtime = map(int, fields[:4])
+            known[(device, inode, size, mtime)] = fields[4]
+    return known
+
+
+def _write_index(path: Path, index: dict[Identity, str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = "".join("\t".join(map(str, ident)) + f"\t{digest}\n" for ident, digest in index.items())
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_text(text, encoding="ascii")
+    temporary.replace(path)
 
 
 def prune(cache: Path, now: float, max_age_days: float = 7.0) -> int:
@@ -76,14 +127,17 @@ def prune(cache: Path, now: float, max_age_days: float = 7.0) -> int:
         info = entry.stat()
         if info.st_nlink == 1 and info.st_mtime < now - max_age_days * 86400:
             entry.unlink(missing_ok=True)
+            _sum(entry).unlink(missing_ok=True)
             removed += 1
     cache.mkdir(parents=True, exist_ok=True)
     marker.touch()
     return removed
 
 
-def _sound(entry: Path, data: bytes) -> bool:
+def _sound(entry: Path) -> bool:
+    """The entry is whole: its bytes match the checksum written after them."""
     try:
-        return zlib.decompress(entry.read_bytes(), wbits=31) == data
-    except (OSError, zlib.error):
+        expected = _sum(entry).read_text(encoding="ascii")
+        return hashlib.sha256(entry.read_bytes()).hexdigest() == expected
+    except (OSError, UnicodeDecodeError):
         return False
