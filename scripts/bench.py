@@ -7,7 +7,8 @@ Everything runs in this one invocation, on the same machine and the same Markdow
 - cold: `portal build` with no cache, search index included;
 - publish after one edit: `portal build` again after one article's title changed; the result
   is checked (the page and its search shard carry the new title);
-- serve: `portal serve` running, one article's title changed, until the served page shows it;
+- serve: `portal serve` running, one article's title changed, until the served page shows it
+  (the median of three edits);
 - peak memory: the largest sum of resident memory of a build and all its child processes.
 
 The floor and the cold build alternate `--repeat` times; the fastest run of each counts.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import shutil
 import socket
@@ -129,13 +131,19 @@ def serve_edit(root: Path, rel: str) -> float:
     try:
         while "portal-citizens" not in page():
             time.sleep(0.2)
-        title = f"Tiêu đề xem trước {time.time_ns()}"
-        url = f"tin-tuc/{slugify(title)}/"
-        start = time.perf_counter()
-        retitle(root, rel, title)
-        while title not in page(url):
-            time.sleep(0.02)
-        return time.perf_counter() - start
+        times = []
+        for _ in range(3):  # the median of three edits: one is at the mercy of the machine
+            time.sleep(1.0)
+            title = f"Tiêu đề xem trước {time.time_ns()}"
+            url = f"tin-tuc/{slugify(title)}/"
+            seen = json.loads(page("__preview__/version?seen=-1"))["version"]
+            start = time.perf_counter()
+            retitle(root, rel, title)
+            # As the editor's browser does: wait on the preview's version, then load the page.
+            while title not in page(url):
+                seen = json.loads(page(f"__preview__/version?seen={seen}"))["version"]
+            times.append(time.perf_counter() - start)
+        return sorted(times)[1]
     finally:
         server.terminate()
         server.wait(30)
