@@ -4,6 +4,7 @@ stage consumes.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -17,7 +18,7 @@ class Category:
     short: str = ""
     description: str = ""
 
-    @property
+    @functools.cached_property
     def url(self) -> str:
         return urls.category(self.slug)
 
@@ -108,7 +109,7 @@ class Item:
     images: tuple[ImageRef, ...] = ()  # photos in the body, in order
     videos: tuple[VideoRef, ...] = ()  # videos in the body, in order
 
-    @property
+    @functools.cached_property  # asked for tens of thousands of times per build
     def url(self) -> str:
         return urls.notice(self.slug) if self.notice else urls.article(self.slug)
 

@@ -105,6 +105,22 @@ def validate_news_item(doc: SourceDoc, lookup: dict[str, Category]) -> Item | li
     return Item(**fields, category=category, author=author)
 
 
+# A long-lived process (`portal serve`) validates only the files parsed again since its last
+# build (load.load_file returns the very same document for an unchanged file): path ->
+# (that document, the categories it was checked against, the result).
+_VALIDATED: dict[str, tuple[SourceDoc, tuple[Any, ...], Item | list[ContentError]]] = {}
+
+
+def _validated(doc: SourceDoc, lookup: dict[str, Category]) -> Item | list[ContentError]:
+    against = tuple(lookup.items())
+    known = _VALIDATED.get(doc.path)
+    if known is not None and known[0] is doc and known[1] == against:
+        return known[2]
+    result = validate_news_item(doc, lookup)
+    _VALIDATED[doc.path] = (doc, against, result)
+    return result
+
+
 def validate_news(
     docs: Sequence[SourceDoc], categories: Iterable[Category]
 ) -> tuple[list[Item], list[ContentError]]:
@@ -112,7 +128,7 @@ def validate_news(
     items: list[Item] = []
     errors: list[ContentError] = []
     for doc in docs:
-        result = validate_news_item(doc, lookup)
+        result = _validated(doc, lookup)
         if isinstance(result, list):
             errors.extend(result)
         else:

@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from mkdocs.exceptions import Abort
 from .. import urls
 from ..errors import ContentError, ContentErrors
 from ..repository import Plan
-from .plugin import ContentProblems
+from .plugin import FROM_CACHE, ContentProblems
 
 # MkDocs' warning for a link to a page that does not exist: an editor's mistake in content/.
 _MISSING_LINK = re.compile(
@@ -77,30 +77,46 @@ def _mkdocs_log(verbose: bool) -> Iterator[_Kept]:
 
 @contextmanager
 def _preview_env(preview: bool) -> Iterator[None]:
-    saved = os.environ.get("PORTAL_PREVIEW")
-    os.environ["PORTAL_PREVIEW"] = "true" if preview else ""
+    with _env("PORTAL_PREVIEW", preview, "true"):
+        yield
+
+
+@contextmanager
+def _env(name: str, on: bool, value: str = "1") -> Iterator[None]:
+    """`name` set to `value` (or to "" when not `on`) for the duration, then as it was."""
+    saved = os.environ.get(name)
+    os.environ[name] = value if on else ""
     try:
         yield
     finally:
         if saved is None:
-            os.environ.pop("PORTAL_PREVIEW", None)
+            os.environ.pop(name, None)
         else:
-            os.environ["PORTAL_PREVIEW"] = saved
+            os.environ[name] = saved
 
 
 @dataclass(frozen=True)
 class Rendered:
     plan: Plan
     keys: dict[str, str]  # output path -> the page's cache key, for every planned page
+    cached: dict[str, Path] = field(default_factory=dict)  # from_cache: output path -> file
 
 
 def render(
-    config_file: Path, site_dir: Path, preview: bool = False, verbose: bool = False
+    config_file: Path,
+    site_dir: Path,
+    preview: bool = False,
+    verbose: bool = False,
+    from_cache: bool = False,
 ) -> Rendered:
     """Build the site of `config_file` into `site_dir` (MkDocs' strict mode) and return its plan
-    with each page's key; raises ContentErrors or BuildFailed."""
+    with each page's key; raises ContentErrors or BuildFailed.
+
+    `from_cache` (`portal serve`): pages reused from the cache are not written into `site_dir`
+    but listed in `Rendered.cached`, for a server to answer from the cache itself.
+    """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    with _mkdocs_log(verbose) as kept, _preview_env(preview):
+    with _mkdocs_log(verbose) as kept, _preview_env(preview), _env(FROM_CACHE, from_cache):
         try:
             config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
             build(config)
@@ -119,7 +135,7 @@ def render(
             raise BuildFailed(f"{type(exc).__name__}: {exc}", kept.lines) from exc
     plugin: Any = config.plugins["portal"]
     keys = {urls.output_path(url): key for url, key in plugin.keys.items()}
-    return Rendered(plugin.plan, keys)
+    return Rendered(plugin.plan, keys, dict(plugin.reused))
 
 
 def missing_links(

@@ -8,6 +8,7 @@ the domain's renderers from MkDocs' events. Only `portal/mkdocs/` imports MkDocs
 from __future__ import annotations
 
 import functools
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,8 @@ from .markup import conforming
 
 # Material ships lunr and its search worker even with its search plugin off; nothing loads
 # them, so they are not published (about 1.2 MB).
+# Set by build.render(from_cache=True): reused pages stay in the cache, listed, not linked.
+FROM_CACHE = "PORTAL_FROM_CACHE"
 UNUSED_THEME_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search")
 
 
@@ -67,6 +70,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         self.cache = PageCache(settings.root / settings.page_cache)
         self.keys = page_keys(self.plan.site, self.plan.pages)
         self.bodies: dict[str, str] = {}  # article URL -> converted body, for reused pages
+        # Feeds carry the bodies of their items only: other reused articles' bodies stay unread.
+        self.fed = {item.url for channel in self.plan.site.channels for item in channel.items}
+        # `portal serve` shows reused pages straight from the cache (build.render(from_cache)).
+        self.from_cache = os.environ.get(FROM_CACHE) == "1"
+        self.reused: dict[str, Path] = {}  # output path -> cache file, when from_cache
         self.site = social.site_of(self.plan.site)
         figures = FigureExtension(pictures_by_page(self.plan.site), videos_by_page(self.plan.site))
         config.markdown_extensions.append(figures)
@@ -98,6 +106,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             files.append(_file(config, path, output, rendered))
         for page in self.plan.pages:
             reused = self.reusable(page)
+            if reused is not None and self.from_cache:
+                self.reused[page.output] = reused
+                files.append(_CachedFile.generated(config, page.output, abs_src_path=str(reused)))
+                continue
             if reused is not None:
                 files.append(_linked(config, page.output, reused))
                 continue
@@ -114,11 +126,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         key = self.keys[page.url]
         if page.url in self.in_nav:
             return None
-        if isinstance(page, ArticlePage):
+        if isinstance(page, ArticlePage) and page.url in self.fed:
             body = self.cache.read(key, "body")
             if body is None:
                 return None
             self.bodies[page.url] = body.decode("utf-8")
+        if self.from_cache:
+            return self.cache.present(key)
         return self.cache.verified(key)
 
     def rendered(self, files: Files, url: str) -> str:
@@ -216,6 +230,13 @@ class _LinkedFile(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         publish(Path(self.abs_src_path), Path(self.abs_dest_path))
+
+
+class _CachedFile(File):
+    """A page reused from the cache that the preview serves from there: nothing is written."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
 
 
 def _linked(config: MkDocsConfig, path: str, cached: Path) -> File:

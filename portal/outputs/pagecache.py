@@ -34,6 +34,14 @@ class PageCache:
         """The entry's file, when it is there and sound."""
         return self._path(key, kind) if self.read(key, kind) is not None else None
 
+    def present(self, key: str, kind: str = "html") -> Path | None:
+        """The entry's file when it and its checksum are there, unread: for the preview, which
+        shows pages and publishes nothing (every published page is `verified`)."""
+        path = os.path.join(self.folder, key[:2], f"{key}.{kind}")  # strings: 14,000 a preview
+        if os.path.isfile(path) and os.path.isfile(f"{path}.sha256"):
+            return Path(path)
+        return None
+
     def put(self, key: str, data: bytes, kind: str = "html") -> None:
         path = self._path(key, kind)
         path.parent.mkdir(parents=True, exist_ok=True)

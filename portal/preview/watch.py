@@ -54,16 +54,25 @@ def snapshot(paths: Iterable[Path]) -> Snapshot:
 class Watcher(threading.Thread):
     """Calls `changed()` each time a scan finds the inputs of `config_file` changed."""
 
-    def __init__(self, config_file: Path, changed: Callable[[], None], interval: float = 0.25):
+    def __init__(
+        self,
+        config_file: Path,
+        changed: Callable[[], None],
+        interval: float = 0.25,
+        paused: Callable[[], bool] = lambda: False,
+    ):
         super().__init__(name="portal-watch", daemon=True)
         self.config_file = config_file
         self.changed = changed
         self.interval = interval
+        self.paused = paused  # while it says so (a build runs), no scan competes with it
         self.stopped = threading.Event()
 
     def run(self) -> None:
         last = snapshot(inputs(self.config_file))
         while not self.stopped.wait(self.interval):
+            if self.paused():  # what changes meanwhile is found by the first scan after
+                continue
             now = snapshot(inputs(self.config_file))
             if now != last:
                 last = now

@@ -3,6 +3,8 @@ keeps answering, drafts and scheduled items are marked."""
 
 from __future__ import annotations
 
+import urllib.request
+
 from bs4 import BeautifulSoup
 
 from tests.conftest import item
@@ -80,3 +82,19 @@ def test_starting_with_a_problem_serves_the_problem_page(tmp_path) -> None:
         assert "news/2024/hong.md, dòng 2" in served.page("tin-tuc/")[1]
         (root / "news/2024/hong.md").unlink()
         wait_for(lambda: "portal-citizens" in served.page()[1], EDIT_SECONDS)
+
+
+def test_unchanged_pages_are_answered_from_the_page_cache(preview: Preview) -> None:
+    article = "tin-tuc/canh-bao-thu-doan-gia-danh-cong-an-goi-dien-lua-dao-chiem-doat-tai-san/"
+    preview.write(NEW, item("Bản tin cuối tuần", "2024-12-21 08:00", "ANTT"))
+    wait_for(lambda: "Bản tin cuối tuần" in preview.page()[1], EDIT_SECONDS)
+    builds = sorted(
+        (preview.root / ".cache/preview").glob("build-*"), key=lambda p: p.stat().st_mtime
+    )
+    # The article did not change: this build wrote nothing for it, yet it is served whole.
+    assert not (builds[-1] / article / "index.html").exists()
+    status, html = preview.page(article)
+    assert status == 200 and "Cảnh báo thủ đoạn giả danh" in html and "__preview__/version" in html
+    # Without its final slash it is found too, as a folder would be.
+    with urllib.request.urlopen(preview.url + article.rstrip("/"), timeout=10) as response:
+        assert response.url == preview.url + article and response.status == 200
