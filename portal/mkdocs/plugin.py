@@ -41,10 +41,10 @@ from .config import PortalConfig
 from .markdown import EscapeHtmlExtension, FigureExtension
 from .markup import conforming
 
-# Material ships lunr and its search worker even with its search plugin off; nothing loads
-# them, so they are not published (about 1.2 MB).
 # Set by build.render(from_cache=True): reused pages stay in the cache, listed, not linked.
 FROM_CACHE = "PORTAL_FROM_CACHE"
+# Material ships lunr and its search worker even with its search plugin off; nothing loads
+# them, so they are not published (about 1.2 MB).
 UNUSED_THEME_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search")
 
 
