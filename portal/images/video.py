@@ -132,13 +132,13 @@ def prepare_videos(
                 result.problems[ref.source] = measured
                 continue
             width, height, seconds = measured
+            meta.write_text(json.dumps([width, height, seconds]), encoding="utf-8")
         if make_files and not jpeg.is_file():
             try:
                 poster_image(path, poster, seconds, jpeg)
             except ImageProblem as problem:
                 result.problems[ref.source] = problem
                 continue
-        meta.write_text(json.dumps([width, height, seconds]), encoding="utf-8")
         stem = slugify(posixpath.splitext(posixpath.basename(ref.source))[0])[:60] or "video"
         name = f"{stem}-{key[:10]}"
         url, poster_url = urls.video(f"{name}{ext}"), urls.video(f"{name}.jpg")
