@@ -20,7 +20,7 @@ from PIL import Image
 
 from .. import urls
 from ..content.filetypes import VIDEO_TYPES
-from ..content.models import VideoRef
+from ..content.models import Item, VideoRef
 from ..text import slugify
 from .process import JPEG, ImageProblem, open_photo, to_srgb
 
@@ -52,6 +52,10 @@ class PreparedVideos:
     videos: dict[str, Video] = field(default_factory=dict)  # by source path
     problems: dict[str, ImageProblem] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)  # site path -> file to publish
+
+    def of(self, item: Item) -> list[tuple[VideoRef, Video]]:
+        """The item's videos that were prepared, in its order, each with how it wrote it."""
+        return [(ref, self.videos[ref.source]) for ref in item.videos if ref.source in self.videos]
 
 
 def digest(path: Path) -> str:

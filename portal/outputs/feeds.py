@@ -20,7 +20,7 @@ from feedgen.util import xml_elem
 from .. import urls
 from ..content.models import Attachment, Item
 from ..dates import TZ
-from ..images.video import Video
+from ..images.video import PreparedVideos, Video
 from ..site.channels import Channel
 from ..site.collect import Collections, newest
 from ..site.settings import Settings
@@ -234,14 +234,14 @@ def render_channel(
     site: SiteInfo,
     collections: Collections,
     html_by_url: Mapping[str, str],
-    videos: Mapping[str, Video],
+    videos: PreparedVideos,
 ) -> dict[str, bytes]:
-    """The RSS and Atom files of one channel of items; `videos` by source path."""
+    """The RSS and Atom files of one channel of items, each item's videos enclosed."""
     fallback = newest(collections.published) or datetime(2000, 1, 1, tzinfo=TZ)
 
     def fill(fg: FeedGenerator, atom: bool) -> None:
         for item in channel.items:
-            shown = [videos[ref.source] for ref in item.videos if ref.source in videos]
+            shown = [video for _, video in videos.of(item)]
             _add_item(fg, item, site, collections, html_by_url, shown, atom)
 
     return _both(channel, site, newest(channel.items) or fallback, fill)

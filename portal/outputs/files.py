@@ -139,7 +139,7 @@ def _add_feeds(outputs: Outputs, plan: SitePlan) -> None:
     for channel in plan.channels:
         pair = functools.cache(
             lambda rendered, channel=channel: feeds.render_channel(
-                channel, site, collections, bodies(channel.items, rendered), plan.videos.videos
+                channel, site, collections, bodies(channel.items, rendered), plan.videos
             )
         )
         for path in (channel.rss_url, channel.atom_url):
@@ -174,14 +174,12 @@ def _sitemap_pages(
 
 def _sitemap_videos(plan: SitePlan) -> dict[str, list[sitemap.SitemapVideo]]:
     """The videos of each item page, for the sitemap."""
-    found = plan.videos.videos
     return {
         item.url: [
             sitemap.SitemapVideo(
                 video.url, video.poster, ref.caption or item.title, ref.description, video.seconds
             )
-            for ref in item.videos
-            if (video := found.get(ref.source))
+            for ref, video in plan.videos.of(item)
         ]
         for item in plan.collections.published
         if item.videos

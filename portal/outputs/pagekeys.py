@@ -77,7 +77,7 @@ class _Keys:
                 collections.is_expired(item),
                 repr(collections.tags_of(item)),
                 repr([pictures.get(ref.source) for ref in refs]),
-                repr([self.plan.videos.videos.get(ref.source) for ref in item.videos]),
+                repr(self.plan.videos.of(item)),
             )
             found = hashlib.sha256("\n".join(map(str, shown)).encode()).hexdigest()
             self.items[id(item)] = found

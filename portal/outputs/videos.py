@@ -55,11 +55,8 @@ def video_element(
 
 def videos_by_page(plan: SitePlan) -> dict[str, dict[str, Video]]:
     """For each item page with videos: the path its Markdown wrote -> the video."""
-    found = plan.videos.videos
     return {
-        urls.src_uri(item.url): {
-            ref.written: found[ref.source] for ref in item.videos if ref.source in found
-        }
+        urls.src_uri(item.url): {ref.written: video for ref, video in plan.videos.of(item)}
         for item in plan.collections.published
         if item.videos
     }
