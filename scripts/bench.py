@@ -133,7 +133,7 @@ def serve_edit(root: Path, rel: str) -> float:
             time.sleep(0.2)
         times = []
         for _ in range(3):  # the median of three edits: one is at the mercy of the machine
-            time.sleep(1.0)
+            time.sleep(3.0)  # as an editor saves: the preview has collected its garbage
             title = f"Tiêu đề xem trước {time.time_ns()}"
             url = f"tin-tuc/{slugify(title)}/"
             seen = json.loads(page("__preview__/version?seen=-1"))["version"]

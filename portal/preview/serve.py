@@ -27,6 +27,7 @@ from .watch import Watcher
 
 VERSION_PATH = "/__preview__/version"
 WAIT_SECONDS = 20.0
+IDLE_SECONDS = 1.5  # after a build, the browser's reload comes well within this
 # Reloads the page when the preview's version moves on; retries while the server restarts.
 _RELOAD = """<script>(function () {
   var seen = %d;
@@ -93,7 +94,14 @@ class Builder(threading.Thread):
 
     def run(self) -> None:
         while True:
-            self.pending.wait()
+            if not self.pending.wait(IDLE_SECONDS):
+                # The cyclic garbage collector is off from a build until the page it made has
+                # been served: its pass over the last build's objects (a few tenths of a
+                # second at 10,000 items) runs while no one waits.
+                gc.enable()
+                gc.collect()
+                self.pending.wait()
+            gc.disable()
             time.sleep(0.05)  # an editor's save often writes twice
             self.pending.clear()
             self.building.set()
@@ -110,16 +118,10 @@ class Builder(threading.Thread):
         version = self.preview.shown.version + 1
         script = reload_script(version)
         try:
-            # Unchanged pages are answered from the page cache: nothing to link or copy. The
-            # cyclic garbage collector waits until the page is shown (a tenth of a second or
-            # two at 10,000 items, while the editor waits).
-            gc.disable()
-            try:
-                done = render(
-                    self.config_file, target, preview=True, verbose=self.verbose, from_cache=True
-                )
-            finally:
-                gc.enable()
+            # Unchanged pages are answered from the page cache: nothing to link or copy.
+            done = render(
+                self.config_file, target, preview=True, verbose=self.verbose, from_cache=True
+            )
         except ContentErrors as exc:
             shutil.rmtree(target, ignore_errors=True)
             self.preview.show(None, page.problems_page(exc.errors, script))
@@ -137,7 +139,6 @@ class Builder(threading.Thread):
             # Requests still reading the old build finish first.
             threading.Timer(5.0, shutil.rmtree, (old,), {"ignore_errors": True}).start()
         print(f"Đã cập nhật bản xem trước ({time.strftime('%H:%M:%S')}).", flush=True)
-        gc.collect()
 
 
 class Handler(SimpleHTTPRequestHandler):
