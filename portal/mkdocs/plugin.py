@@ -210,6 +210,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.cache.save()
         self.cache.prune(set(self.keys.values()), time.time())
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:

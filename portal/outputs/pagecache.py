@@ -4,7 +4,8 @@ An entry is the page's HTML (and for an article the converted body that feeds ca
 the SHA-256 of its bytes beside it. An entry whose checksum does not match (a disk error, a
 hand edit, an interrupted write) is a miss: the page is rendered again and the entry replaced.
 Entries are written atomically and published by hard link, so an unchanged page costs no copy.
-The folder (default `.cache/pages/`, git-ignored) may be deleted at any time.
+The folder (default `.cache/pages/`, git-ignored) may be deleted at any time. An entry
+checked once is known by its identity on disk afterwards (`checked.py`).
 """
 
 from __future__ import annotations
@@ -13,10 +14,13 @@ import hashlib
 import os
 from pathlib import Path
 
+from .checked import Checked
+
 
 class PageCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        self.checked = Checked(folder / "checked.tsv")
 
     def _path(self, key: str, kind: str) -> Path:
         return self.folder / key[:2] / f"{key}.{kind}"
@@ -32,7 +36,9 @@ class PageCache:
 
     def verified(self, key: str, kind: str = "html") -> Path | None:
         """The entry's file, when it is there and sound."""
-        return self._path(key, kind) if self.read(key, kind) is not None else None
+        path = self._path(key, kind)
+        sound = self.checked.sound(str(path), lambda: self.read(key, kind) is not None)
+        return path if sound else None
 
     def present(self, key: str, kind: str = "html") -> Path | None:
         """The entry's file when it and its checksum are there, unread: for the preview, which
@@ -53,6 +59,11 @@ class PageCache:
             temporary = target.with_name(f".{target.name}.{os.getpid()}")
             temporary.write_bytes(content)
             temporary.replace(target)
+        self.checked.add(str(path))
+
+    def save(self) -> None:
+        """Remember the entries this build found or made sound, for the next build."""
+        self.checked.save()
 
     def prune(self, used: set[str], now: float, max_age_days: float = 7.0) -> int:
         """Delete entries no build has used for `max_age_days`: every change of a template or

@@ -4,9 +4,10 @@
 A file's `.gz` is kept in a cache named by the digest of the file's bytes, with the SHA-256 of
 the `.gz` beside it, and published by hard link: after a one-article edit only the few changed
 pages are compressed. An entry is used only when its checksum matches (a damaged one is made
-again). Reused pages are the page cache's own files, the same inode build after build: an
-index of (device, inode, size, modification time) -> digest spares reading and hashing them
-again. The `.gz` files carry no time or name, so the same bytes always give the same `.gz`.
+again); once checked, its identity on disk stands for the check (`checked.py`). Reused pages
+are the page cache's own files, the same inode build after build: an index of their identity
+-> digest spares reading and hashing them again. The `.gz` files carry no time or name, so the
+same bytes always give the same `.gz`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .checked import Checked, Identity, identity
 from .pagecache import publish
 
 # Text that gzip shrinks; photos, PDFs, XLSX and Pagefind's chunks are compressed already.
@@ -34,13 +36,12 @@ def gzipped(data: bytes) -> bytes:
 
 INDEX = "index.tsv"  # the files of the last build: identity -> digest
 
-Identity = tuple[int, int, int, int]  # device, inode, size, modification time (ns)
-
 
 def precompress(site: Path, cache: Path, workers: int = 2) -> int:
     """Write `name.gz` beside each compressible file of `site` of at least MIN_BYTES; returns
     how many had to be compressed (the rest came from `cache`)."""
     known = _read_index(cache / INDEX)
+    checked = Checked(cache / "checked.tsv")
     files = []
     for folder, _, names in os.walk(site):  # os.walk: a second faster than rglob at 30,000
         for name in names:
@@ -48,20 +49,21 @@ def precompress(site: Path, cache: Path, workers: int = 2) -> int:
             if os.path.splitext(name)[1] in SUFFIXES:
                 info = os.stat(path)
                 if info.st_size >= MIN_BYTES:
-                    ident = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
-                    files.append((Path(path), ident))
+                    files.append((Path(path), identity(info)))
     # zlib and hashlib let go of the GIL on large buffers, so threads use both cores.
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        done = list(
-            pool.map(lambda file: _one(*file, known.get(file[1]), cache), files, chunksize=64)
-        )
+        one = lambda file: _one(*file, known.get(file[1]), cache, checked)  # noqa: E731
+        done = list(pool.map(one, files, chunksize=64))
     _write_index(
         cache / INDEX, {ident: digest for (_, ident), (digest, _) in zip(files, done, strict=True)}
     )
+    checked.save()
     return sum(made for _, made in done)
 
 
-def _one(path: Path, ident: Identity, digest: str | None, cache: Path) -> tuple[str, int]:
+def _one(
+    path: Path, ident: Identity, digest: str | None, cache: Path, checked: Checked
+) -> tuple[str, int]:
     """(the file's digest, 1 if it had to be compressed)."""
     data = None
     if digest is None:
@@ -69,7 +71,7 @@ def _one(path: Path, ident: Identity, digest: str | None, cache: Path) -> tuple[
         digest = _digest(data)
     entry = cache / digest[:2] / f"{digest}.gz"
     target = path.with_name(path.name + ".gz")
-    if _sound(entry):
+    if checked.sound(str(entry), lambda: _sound(entry)):
         publish(entry, target)
         return digest, 0
     if data is None:  # the index said this file, but its entry is gone: from the bytes
@@ -82,6 +84,7 @@ def _one(path: Path, ident: Identity, digest: str | None, cache: Path) -> tuple[
         temporary = name.with_name(f".{name.name}.{os.getpid()}.{id(data)}")
         temporary.write_bytes(content.encode() if isinstance(content, str) else content)
         temporary.replace(name)  # the checksum last: a half-written entry never matches it
+    checked.add(str(entry))
     publish(entry, target)
     return digest, 1
 

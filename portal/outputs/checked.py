@@ -1,0 +1,69 @@
+"""Outputs stage (cache checks): cache entries already found sound, known by their identity.
+
+An entry is read and checked against its checksum the first time a build uses it; after that
+its identity on disk (device, inode, size, modification time) stands for the check. Entries
+are only ever replaced by a rename (a new inode), never written in place, so an entry that was
+damaged, truncated or edited since shows another identity and is read and checked again. The
+index is a plain file in the cache: deleting it only costs one build the reading.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+Identity = tuple[int, int, int, int]  # device, inode, size, modification time (ns)
+
+
+def identity(info: os.stat_result) -> Identity:
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+class Checked:
+    """The entries found sound by earlier builds (`index`), and those of this one."""
+
+    def __init__(self, index: Path) -> None:
+        self.index = index
+        self.known = _read(index)
+        self.seen: dict[str, Identity] = {}  # written back by save(): this build's entries
+
+    def sound(self, path: str, check: Callable[[], bool]) -> bool:
+        """Whether the entry at `path` is sound: by its identity when an earlier build
+        checked it, else by `check()` (which reads it)."""
+        try:
+            found = identity(os.stat(path))
+        except OSError:
+            return False
+        if self.known.get(path) != found and not check():
+            return False
+        self.seen[path] = found
+        return True
+
+    def add(self, path: str) -> None:
+        """An entry this build wrote (and so knows sound)."""
+        try:
+            self.seen[path] = identity(os.stat(path))
+        except OSError:
+            pass
+
+    def save(self) -> None:
+        self.index.parent.mkdir(parents=True, exist_ok=True)
+        lines = ("\t".join((*map(str, found), path)) for path, found in self.seen.items())
+        temporary = self.index.with_name(f".{self.index.name}.{os.getpid()}")
+        temporary.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+        temporary.replace(self.index)
+
+
+def _read(index: Path) -> dict[str, Identity]:
+    known: dict[str, Identity] = {}
+    try:
+        lines = index.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return known
+    for line in lines:
+        fields = line.split("\t", 4)
+        if len(fields) == 5 and all(f.isdigit() for f in fields[:4]):
+            device, inode, size, mtime = map(int, fields[:4])
+            known[fields[4]] = (device, inode, size, mtime)
+    return known

@@ -1,0 +1,59 @@
+"""Cache entries checked once are known by their identity; any change to them is read again."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from portal.outputs.checked import Checked
+from portal.outputs.pagecache import PageCache
+
+
+def _reads(path: Path, log: list[str]) -> bool:
+    log.append(path.name)
+    return path.read_bytes() == b"tot"
+
+
+def test_an_entry_checked_once_is_not_read_again(tmp_path: Path) -> None:
+    entry = tmp_path / "a.html"
+    entry.write_bytes(b"tot")
+    first = Checked(tmp_path / "checked.tsv")
+    reads: list[str] = []
+    assert first.sound(str(entry), lambda: _reads(entry, reads))
+    first.save()
+    second = Checked(tmp_path / "checked.tsv")
+    assert second.sound(str(entry), lambda: _reads(entry, reads))
+    assert reads == ["a.html"]
+
+
+def test_a_replaced_or_edited_entry_is_read_and_its_damage_found(tmp_path: Path) -> None:
+    entry = tmp_path / "a.html"
+    entry.write_bytes(b"tot")
+    checked = Checked(tmp_path / "checked.tsv")
+    assert checked.sound(str(entry), lambda: _reads(entry, []))
+    checked.save()
+    entry.unlink()
+    entry.write_bytes(b"hon")  # another file at the same path: another inode
+    assert not Checked(tmp_path / "checked.tsv").sound(str(entry), lambda: _reads(entry, []))
+    entry.write_bytes(b"tot")
+    fresh = Checked(tmp_path / "checked.tsv")
+    assert fresh.sound(str(entry), lambda: _reads(entry, []))
+    fresh.save()
+    with entry.open("r+b") as f:  # edited in place, same size: a new modification time
+        f.write(b"h")
+    os.utime(entry, ns=(0, entry.stat().st_mtime_ns + 1_000_000))
+    reads: list[str] = []
+    assert not Checked(tmp_path / "checked.tsv").sound(str(entry), lambda: _reads(entry, reads))
+    assert reads == ["a.html"]
+
+
+def test_the_page_cache_finds_a_damaged_entry_after_it_was_trusted(tmp_path: Path) -> None:
+    cache = PageCache(tmp_path)
+    cache.put("ab" * 32, b"<p>trang</p>")
+    assert cache.verified("ab" * 32) is not None
+    cache.save()
+    entry = tmp_path / "ab" / f"{'ab' * 32}.html"
+    entry.unlink()
+    entry.write_bytes(b"<p>hong</p>")
+    assert PageCache(tmp_path).verified("ab" * 32) is None
+    assert PageCache(tmp_path).verified("cd" * 32) is None  # missing
