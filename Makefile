@@ -33,4 +33,4 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site .site.staging .site.old .pytest_cache .ruff_cache
+	rm -rf site .site.staging .site.fresh .site.old .pytest_cache .ruff_cache

@@ -1,6 +1,7 @@
 """Commands (above every stage): what `portal build`, `check`, `new` and `counter` do.
 
-`portal build` builds the site into a staging folder and swaps it in only when it is whole.
+`portal build` brings a staging folder up to date (the site the previous build replaced) and
+swaps it in only when it is whole; the site it replaces is the next build's staging folder.
 
 A content error, a crash or an interrupted build leaves the previously published `site/`
 exactly as it was.
@@ -8,9 +9,7 @@ exactly as it was.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Iterable
@@ -24,7 +23,7 @@ from .counter.store import Counter
 from .dates import build_time
 from .deploy import release, schedule
 from .errors import ContentError, ContentErrors
-from .outputs import precompress, search
+from .outputs import assemble, precompress, search
 from .repository import Plan, plan_repository
 from .site.settings import read_settings
 from .vi import UI, format_number, format_schedule
@@ -45,14 +44,18 @@ def build(
     if if_due and not schedule.due(site_dir, commit, build_time()):
         print(UI["not_due"])
         return 0
+    # What MkDocs rendered goes into `fresh`; the site is assembled in `staging`, which is the
+    # site the last build replaced (outputs/assemble.py), and becomes the spare again.
+    fresh = site_dir.with_name(f".{site_dir.name}.fresh")
     staging = site_dir.with_name(f".{site_dir.name}.staging")
-    old = site_dir.with_name(f".{site_dir.name}.old.{os.getpid()}")
-    for leftover in (staging, *site_dir.parent.glob(f".{site_dir.name}.old*")):
+    for leftover in (fresh, *site_dir.parent.glob(f".{site_dir.name}.old*")):
         shutil.rmtree(leftover, ignore_errors=True)
     start = time.monotonic()
     try:
-        rendered = render(config_file, staging, preview, verbose)
+        rendered = render(config_file, fresh, preview, verbose)
         plan, settings = rendered.plan, rendered.plan.settings
+        assemble.assemble(fresh, rendered.cached, staging)
+        shutil.rmtree(fresh, ignore_errors=True)
         cache = settings.root / settings.search_cache
         search.index_site(staging, plan.pages, plan.static, cache, rendered.keys)
         precompress.precompress(staging, settings.root / settings.gzip_cache)
@@ -61,21 +64,18 @@ def build(
         (staging / schedule.STATE).parent.mkdir(parents=True, exist_ok=True)
         (staging / schedule.STATE).write_bytes(schedule.state(commit, change))
     except ContentErrors as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(fresh, ignore_errors=True)
         print(exc.report(), file=sys.stderr)
         print(UI["build_failed"].format(count=len(exc.errors), site=site_dir), file=sys.stderr)
         return 1
     except (BuildFailed, search.SearchFailed) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(fresh, ignore_errors=True)
         log = write_log(config_file.parent, exc)
         if verbose:
             print(str(exc), file=sys.stderr)
         print(UI["build_crashed"].format(site=site_dir, log=log), file=sys.stderr)
         return 2
-    if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    remove_later(old)
+    assemble.swap(staging, site_dir)
     seconds = format_number(time.monotonic() - start, 1)
     print(
         UI["build_ok"].format(site=site_dir, pages=len(plan.pages), seconds=seconds, **counts(plan))
@@ -104,15 +104,6 @@ def publish(site: Path, target: str, keep: int, rollback: bool, if_changed: bool
         print(f"Chưa đăng: {exc}", file=sys.stderr)
         return 1
     return 0
-
-
-def remove_later(folder: Path) -> None:
-    """Delete the replaced site in a process of its own: the new one is already live, and
-    tens of thousands of files take seconds. A build finds and removes any leftover."""
-    if folder.exists():
-        # The shell returns at once; `rm` carries on, adopted by init, and is no one's child.
-        script = 'rm -rf -- "$1" >/dev/null 2>&1 &'
-        subprocess.run(["sh", "-c", script, "sh", str(folder)], check=False)
 
 
 def write_log(root: Path, exc: Exception) -> Path:

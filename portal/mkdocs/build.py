@@ -25,7 +25,7 @@ from mkdocs.exceptions import Abort
 from .. import urls
 from ..errors import ContentError, ContentErrors
 from ..repository import Plan
-from .plugin import FROM_CACHE, ContentProblems
+from .plugin import FROM_CACHE, LISTED, ContentProblems
 
 # MkDocs' warning for a link to a page that does not exist: an editor's mistake in content/.
 _MISSING_LINK = re.compile(
@@ -99,7 +99,7 @@ def _env(name: str, on: bool, value: str = "1") -> Iterator[None]:
 class Rendered:
     plan: Plan
     keys: dict[str, str]  # output path -> the page's cache key, for every planned page
-    cached: dict[str, Path] = field(default_factory=dict)  # from_cache: output path -> file
+    cached: dict[str, Path] = field(default_factory=dict)  # reused: output path -> cache file
 
 
 def render(
@@ -112,11 +112,17 @@ def render(
     """Build the site of `config_file` into `site_dir` (MkDocs' strict mode) and return its plan
     with each page's key; raises ContentErrors or BuildFailed.
 
-    `from_cache` (`portal serve`): pages reused from the cache are not written into `site_dir`
-    but listed in `Rendered.cached`, for a server to answer from the cache itself.
+    Pages reused from the cache are not written into `site_dir` but listed in
+    `Rendered.cached`. `from_cache` (`portal serve`, which answers them from the cache and
+    publishes nothing): an entry's presence is enough, where a build reads and checks it.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    with _mkdocs_log(verbose) as kept, _preview_env(preview), _env(FROM_CACHE, from_cache):
+    with (
+        _mkdocs_log(verbose) as kept,
+        _preview_env(preview),
+        _env(LISTED, True),
+        _env(FROM_CACHE, from_cache),
+    ):
         try:
             config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
             build(config)

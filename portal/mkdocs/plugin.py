@@ -41,7 +41,11 @@ from .config import PortalConfig
 from .markdown import EscapeHtmlExtension, FigureExtension
 from .markup import conforming
 
-# Set by build.render(from_cache=True): reused pages stay in the cache, listed, not linked.
+# Set by build.render(): reused pages are listed, not written; the caller assembles the site
+# (or the preview answers them from the cache). A plain `mkdocs build` links them instead.
+LISTED = "PORTAL_LISTED"
+# Set by build.render(from_cache=True): the preview shows reused pages from the cache, so an
+# entry's presence is enough; every published page's entry is verified.
 FROM_CACHE = "PORTAL_FROM_CACHE"
 # Material ships lunr and its search worker even with its search plugin off; nothing loads
 # them, so they are not published (about 1.2 MB).
@@ -72,9 +76,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         self.bodies: dict[str, str] = {}  # article URL -> converted body, for reused pages
         # Feeds carry the bodies of their items only: other reused articles' bodies stay unread.
         self.fed = {item.url for channel in self.plan.site.channels for item in channel.items}
-        # `portal serve` shows reused pages straight from the cache (build.render(from_cache)).
         self.from_cache = os.environ.get(FROM_CACHE) == "1"
-        self.reused: dict[str, Path] = {}  # output path -> cache file, when from_cache
+        self.listed = os.environ.get(LISTED) == "1"
+        # Reused pages when listed: output path -> cache file, for the assembly of the site
+        # (outputs/assemble.py) or for the preview to answer from.
+        self.reused: dict[str, Path] = {}
         self.site = social.site_of(self.plan.site)
         figures = FigureExtension(pictures_by_page(self.plan.site), videos_by_page(self.plan.site))
         config.markdown_extensions.append(figures)
@@ -106,12 +112,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             files.append(_file(config, path, output, rendered))
         for page in self.plan.pages:
             reused = self.reusable(page)
-            if reused is not None and self.from_cache:
+            if reused is not None and self.listed:
                 self.reused[page.output] = reused
                 files.append(_CachedFile.generated(config, page.output, abs_src_path=str(reused)))
                 continue
             if reused is not None:
-                files.append(_linked(config, page.output, reused))
+                files.append(_LinkedFile.generated(config, page.output, abs_src_path=str(reused)))
                 continue
             # Never in the nav: a nav listing every article makes every page list every article.
             inclusion = InclusionLevel.NOT_IN_NAV
@@ -227,21 +233,17 @@ class _ProducedFile(File):
 
 
 class _LinkedFile(File):
-    """A page reused from the cache: published by hard link, not rendered."""
+    """A page reused from the cache in a plain `mkdocs build`: published by hard link."""
 
     def copy_file(self, dirty: bool = False) -> None:
         publish(Path(self.abs_src_path), Path(self.abs_dest_path))
 
 
 class _CachedFile(File):
-    """A page reused from the cache that the preview serves from there: nothing is written."""
+    """A page reused from the cache: nothing is written, the page is listed in `reused`."""
 
     def copy_file(self, dirty: bool = False) -> None:
         pass
-
-
-def _linked(config: MkDocsConfig, path: str, cached: Path) -> File:
-    return _LinkedFile.generated(config, path, abs_src_path=str(cached))
 
 
 def _file(config: MkDocsConfig, path: str, output: Output, rendered: Any) -> File:

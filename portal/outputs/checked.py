@@ -28,17 +28,17 @@ class Checked:
         self.known = _read(index)
         self.seen: dict[str, Identity] = {}  # written back by save(): this build's entries
 
-    def sound(self, path: str, check: Callable[[], bool]) -> bool:
-        """Whether the entry at `path` is sound: by its identity when an earlier build
-        checked it, else by `check()` (which reads it)."""
+    def sound(self, path: str, check: Callable[[], bool]) -> Identity | None:
+        """The identity of the entry at `path` if it is sound (by that identity when an
+        earlier build checked it, else by `check()`, which reads it), or None."""
         try:
             found = identity(os.stat(path))
         except OSError:
-            return False
+            return None
         if self.known.get(path) != found and not check():
-            return False
+            return None
         self.seen[path] = found
-        return True
+        return found
 
     def add(self, path: str) -> None:
         """An entry this build wrote (and so knows sound)."""

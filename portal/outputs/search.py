@@ -11,6 +11,7 @@ process, so memory stays bounded by a shard and not by the site.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -26,6 +27,8 @@ from pathlib import Path
 from .. import urls
 from ..site.pages import ArticlePage, DocumentPage, Page
 from ..site.static import StaticFile
+from .assemble import files_under, remove_empty
+from .checked import Checked
 from .pagecache import publish
 
 MAIN = ""  # the main bundle's shard name
@@ -90,12 +93,17 @@ def shard_key(site: Path, paths: list[str], known: Mapping[str, str]) -> str:
     return digest.hexdigest()
 
 
-def _sound(entry: Path) -> bool:
-    """An entry is whole: every file its manifest names, with the bytes it names."""
+def _sound(entry: Path, checked: Checked) -> bool:
+    """An entry is whole: every file its manifest names, with the bytes it names (read once,
+    then known by identity)."""
+
+    def matches(path: Path, digest: str) -> bool:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == digest
+
     try:
         manifest = json.loads((entry / _MANIFEST).read_text(encoding="utf-8"))
         return all(
-            hashlib.sha256((entry / rel).read_bytes()).hexdigest() == digest
+            checked.sound(str(entry / rel), functools.partial(matches, entry / rel, digest))
             for rel, digest in manifest.items()
         )
     except (OSError, ValueError, AttributeError):
@@ -142,18 +150,40 @@ def index_site(
         shard: cache / f"{shard or 'main'}-{shard_key(site, paths, known or {})[:32]}"
         for shard, paths in planned.items()
     }
-    todo = [shard for shard, entry in entries.items() if not _sound(entry)]
+    checked = Checked(cache / "checked.tsv")
+    todo = [shard for shard, entry in entries.items() if not _sound(entry, checked)]
     largest = max((len(planned[shard]) for shard in todo), default=1)
     workers = min(workers or os.cpu_count() or 1, max(1, PARALLEL_PAGES // largest))
     with ThreadPoolExecutor(workers) as pool:
         list(pool.map(lambda s: _index(site, s, planned[s], entries[s]), todo))
-    for shard, entry in entries.items():
-        target = site / bundle_path(shard)
-        for path in sorted(entry.rglob("*")):
-            if path.is_file() and path.name != _MANIFEST:
-                publish(path, target / path.relative_to(entry))
+    for shard in todo:  # the new entries, known sound from here on
+        _sound(entries[shard], checked)
+    checked.save()
+    _publish(site, {bundle_path(shard): entry for shard, entry in entries.items()})
     _prune(cache, set(entries.values()))
     return {shard: shard in todo for shard in entries}
+
+
+def _publish(site: Path, bundles: Mapping[str, Path]) -> None:
+    """Make `site/pagefind/` hold exactly the files of `bundles` (folder -> cache entry): files
+    the site has already (the entry's very file) stay, others are linked, the rest goes."""
+    present = files_under(site / urls.PAGEFIND)
+    wanted: set[str] = set()
+    for folder, entry in bundles.items():
+        for rel, file in files_under(entry).items():
+            if rel == _MANIFEST:
+                continue
+            path = folder[len(urls.PAGEFIND) :] + rel
+            wanted.add(path)
+            have = present.get(path)
+            if have is None or have.inode() != file.inode():
+                publish(Path(file.path), site / urls.PAGEFIND / path)
+    emptied = set()
+    for path, file in present.items():
+        if path not in wanted:
+            os.unlink(file.path)
+            emptied.add(os.path.dirname(file.path))
+    remove_empty(emptied, site)
 
 
 def _prune(cache: Path, used: set[Path]) -> None:

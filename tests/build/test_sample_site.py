@@ -131,7 +131,8 @@ def test_articles_are_not_in_the_nav(sample_site: Path) -> None:
 
 
 def test_two_builds_are_byte_identical(sample_site: Path, tmp_path: Path) -> None:
-    """The second build is plain MkDocs with a relative config path, as `make preview` runs it."""
+    """The second build is plain `mkdocs build` with a relative config path: the plugin alone
+    gives the whole site (reused pages linked), as `portal build` does."""
     again = tmp_path / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "-d", again]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
