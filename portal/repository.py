@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from .content import memo
 from .dates import build_time
 from .errors import ContentErrors
 from .outputs.files import Outputs, site_outputs
@@ -57,7 +58,10 @@ def plan_repository(
     raises ContentErrors with every problem found. `process_photos=False` finds photo
     problems without processing any photo (`portal check`)."""
     settings = read_settings(Path(config_file), preview)
+    memo.restore(settings.root / ".cache")
     site, errors = plan_site(settings, now or build_time(), process_photos)
+    if not settings.preview:  # `portal serve` keeps its memo in memory, and saves no time
+        memo.save(settings.root / ".cache")
     static = tuple(static_files(settings.root, settings.docs_dir))
     try:
         outputs = site_outputs(site, static)

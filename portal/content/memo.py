@@ -1,0 +1,83 @@
+"""Content stage (memo): what reading and validating gave for unchanged files, kept between
+processes, so that `portal build` or `portal check` after one edit parses one file.
+
+`load.load_file` and `news._validated` remember their results in the process (the long-lived
+`portal serve` needs nothing more). A fresh process restores them from `.cache/content.pickle`
+and writes them back after planning. A file's entry is used only while its identity on disk
+(inode, modification time, size) is the same, and a validation only for the very document it
+checked, against the same categories. The pickle is tied to the portal's own code: written by
+another version, it is ignored. It is the portal's own file in the git-ignored cache, never
+read from the repository; deleting it is always safe.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+from . import load, news
+
+NAME = "content.pickle"
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def code_version() -> str:
+    """The portal's Python code, by content: validation rules change with it."""
+    digest = hashlib.sha256()
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def restore(cache: Path) -> None:
+    """Fill the process's memo from `cache/NAME`, once per process (and never over it)."""
+    if load._PARSED or news._VALIDATED:
+        return
+    try:
+        data = (cache / NAME).read_bytes()
+    except OSError:
+        return
+    enabled = gc.isenabled()
+    gc.disable()  # a pass over half a million fresh objects, for nothing
+    try:
+        version, parsed, validated = pickle.loads(data)
+    except Exception:  # noqa: BLE001 (a damaged or foreign file is only a slower build)
+        return
+    finally:
+        if enabled:
+            gc.enable()
+    if version == code_version():
+        load._PARSED.update(parsed)
+        news._VALIDATED.update(validated)
+        _RESTORED.update(_entries())
+
+
+def save(cache: Path) -> None:
+    """Write the memo of the files that still exist to `cache/NAME`, atomically, unless it
+    holds just what was restored."""
+    for key in [key for key in load._PARSED if not os.path.exists(key[0])]:
+        del load._PARSED[key]
+    docs = {id(known[1]) for known in load._PARSED.values()}
+    for path in [path for path, known in news._VALIDATED.items() if id(known[0]) not in docs]:
+        del news._VALIDATED[path]
+    if _entries().keys() == _RESTORED.keys():
+        return
+    data = pickle.dumps((code_version(), load._PARSED, news._VALIDATED), pickle.HIGHEST_PROTOCOL)
+    cache.mkdir(parents=True, exist_ok=True)
+    temporary = cache / f".{NAME}.{os.getpid()}"
+    temporary.write_bytes(data)
+    temporary.replace(cache / NAME)
+    _RESTORED.clear()
+    _RESTORED.update(_entries())
+
+
+# The entries as restored or saved (held, so that their ids stay theirs): an entry made again
+# is a new object, and then the file is written again.
+_RESTORED: dict[int, object] = {}
+
+
+def _entries() -> dict[int, object]:
+    return {id(known): known for known in (*load._PARSED.values(), *news._VALIDATED.values())}
