@@ -13,23 +13,14 @@ read from the repository; deleting it is always safe.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import pickle
 from pathlib import Path
 
+from ..code import code_version
 from . import load, news
 
 NAME = "content.pickle"
-_PACKAGE = Path(__file__).resolve().parent.parent
-
-
-def code_version() -> str:
-    """The portal's Python code, by content: validation rules change with it."""
-    digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*.py")):
-        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 def restore(cache: Path) -> None:

@@ -16,9 +16,9 @@ import hashlib
 from collections.abc import Iterable
 from datetime import date, datetime
 from importlib import metadata
-from pathlib import Path
 from typing import Any
 
+from ..code import code_version, tree_digest
 from ..content.models import Item
 from ..site.pagelist import menu
 from ..site.pages import Page
@@ -26,27 +26,13 @@ from ..site.plan import SitePlan
 
 # Code and libraries that decide how a page is rendered.
 RENDERERS = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2")
-_PACKAGE = Path(__file__).resolve().parent.parent
-
-
-def tree_digest(folders: Iterable[Path], suffixes: tuple[str, ...] = ()) -> str:
-    """The content of every file under `folders` (with one of `suffixes`, if given)."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and (not suffixes or path.suffix in suffixes):
-                digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
 
 
 def shared_key(plan: SitePlan) -> str:
     """What every page depends on."""
     settings = plan.settings
     parts = [
-        tree_digest([_PACKAGE], (".py",)),
+        code_version(),
         tree_digest([settings.root / settings.custom_dir] if settings.custom_dir else []),
         (settings.root / settings.config_file).read_bytes().hex(),
         repr([(name, metadata.version(name)) for name in RENDERERS]),
