@@ -10,7 +10,7 @@ index is a plain file in the cache: deleting it only costs one build the reading
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 Identity = tuple[int, int, int, int]  # device, inode, size, modification time (ns)
@@ -25,7 +25,7 @@ class Checked:
 
     def __init__(self, index: Path) -> None:
         self.index = index
-        self.known = _read(index)
+        self.known = {path: found for found, path in read_identities(index)}
         self.seen: dict[str, Identity] = {}  # written back by save(): this build's entries
 
     def sound(self, path: str, check: Callable[[], bool]) -> Identity | None:
@@ -48,22 +48,28 @@ class Checked:
             pass
 
     def save(self) -> None:
-        self.index.parent.mkdir(parents=True, exist_ok=True)
-        lines = ("\t".join((*map(str, found), path)) for path, found in self.seen.items())
-        temporary = self.index.with_name(f".{self.index.name}.{os.getpid()}")
-        temporary.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
-        temporary.replace(self.index)
+        write_identities(self.index, ((found, path) for path, found in self.seen.items()))
 
 
-def _read(index: Path) -> dict[str, Identity]:
-    known: dict[str, Identity] = {}
+def read_identities(index: Path) -> list[tuple[Identity, str]]:
+    """The (identity, text) lines of an index file; none when it is missing or damaged."""
+    rows: list[tuple[Identity, str]] = []
     try:
         lines = index.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
-        return known
+        return rows
     for line in lines:
         fields = line.split("\t", 4)
         if len(fields) == 5 and all(f.isdigit() for f in fields[:4]):
             device, inode, size, mtime = map(int, fields[:4])
-            known[fields[4]] = (device, inode, size, mtime)
-    return known
+            rows.append(((device, inode, size, mtime), fields[4]))
+    return rows
+
+
+def write_identities(index: Path, rows: Iterable[tuple[Identity, str]]) -> None:
+    """Write (identity, text) lines to `index`, atomically."""
+    index.parent.mkdir(parents=True, exist_ok=True)
+    text = "".join("\t".join((*map(str, found), value)) + "\n" for found, value in rows)
+    temporary = index.with_name(f".{index.name}.{os.getpid()}")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(index)

@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .assemble import files_under
-from .checked import Checked, Identity, identity
+from .checked import Checked, Identity, identity, read_identities, write_identities
 from .pagecache import publish
 
 # Text that gzip shrinks; photos, PDFs, XLSX and Pagefind's chunks are compressed already.
@@ -41,7 +41,7 @@ INDEX = "index.tsv"  # the files of the last build: identity -> digest
 def precompress(site: Path, cache: Path, workers: int = 2) -> int:
     """Write `name.gz` beside each compressible file of `site` of at least MIN_BYTES; returns
     how many had to be compressed (the rest came from `cache`)."""
-    known = _read_index(cache / INDEX)
+    known = dict(read_identities(cache / INDEX))
     checked = Checked(cache / "checked.tsv")
     present = files_under(site)
     files = []
@@ -60,10 +60,8 @@ def precompress(site: Path, cache: Path, workers: int = 2) -> int:
     with ThreadPoolExecutor(max_workers=workers) as pool:
         one = lambda file: _one(*file, known.get(file[1]), cache, checked)  # noqa: E731
         done = list(pool.map(one, files, chunksize=64))
-    _write_index(
-        cache / INDEX,
-        {ident: digest for (_, ident, _), (digest, _) in zip(files, done, strict=True)},
-    )
+    rows = {ident: digest for (_, ident, _), (digest, _) in zip(files, done, strict=True)}
+    write_identities(cache / INDEX, rows.items())
     checked.save()
     return sum(made for _, made in done)
 
@@ -110,28 +108,6 @@ def _digest(data: bytes) -> str:
 
 def _sum(entry: Path) -> Path:
     return entry.with_name(entry.name + ".sha256")
-
-
-def _read_index(path: Path) -> dict[Identity, str]:
-    known: dict[Identity, str] = {}
-    try:
-        lines = path.read_text(encoding="ascii").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return known
-    for line in lines:
-        fields = line.split("\t")
-        if len(fields) == 5 and all(f.isdigit() for f in fields[:4]):
-            device, inode, size, mtime = map(int, fields[:4])
-            known[(device, inode, size, mtime)] = fields[4]
-    return known
-
-
-def _write_index(path: Path, index: dict[Identity, str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = "".join("\t".join(map(str, ident)) + f"\t{digest}\n" for ident, digest in index.items())
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    temporary.write_text(text, encoding="ascii")
-    temporary.replace(path)
 
 
 def prune(cache: Path, now: float, max_age_days: float = 7.0) -> int:

@@ -156,8 +156,10 @@ def index_site(
     workers = min(workers or os.cpu_count() or 1, max(1, PARALLEL_PAGES // largest))
     with ThreadPoolExecutor(workers) as pool:
         list(pool.map(lambda s: _index(site, s, planned[s], entries[s]), todo))
-    for shard in todo:  # the new entries, known sound from here on
-        _sound(entries[shard], checked)
+    for shard in todo:  # just written and hashed for their manifest: sound from here on
+        manifest = json.loads((entries[shard] / _MANIFEST).read_text(encoding="utf-8"))
+        for rel in manifest:
+            checked.add(str(entries[shard] / rel))
     checked.save()
     _publish(site, {bundle_path(shard): entry for shard, entry in entries.items()})
     _prune(cache, set(entries.values()))
