@@ -125,7 +125,14 @@ def render(
     ):
         try:
             config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-            build(config)
+            try:
+                build(config)
+            except BaseException:
+                # What this build cached is rendered (and its problems found) again next time.
+                plugin = config.plugins.get("portal")
+                if getattr(plugin, "cache", None) is not None:
+                    plugin.cache.discard()
+                raise
         except Abort as exc:
             if isinstance(exc.__context__, ContentProblems):
                 raise exc.__context__.errors from None

@@ -21,6 +21,7 @@ class PageCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.checked = Checked(folder / "checked.tsv")
+        self.written: list[str] = []  # the entries this build wrote, in case it fails
 
     def _path(self, key: str, kind: str) -> Path:
         return self.folder / key[:2] / f"{key}.{kind}"
@@ -60,6 +61,18 @@ class PageCache:
             temporary.write_bytes(content)
             temporary.replace(target)
         self.checked.add(str(path))
+        self.written.append(str(path))
+
+    def discard(self) -> None:
+        """Delete the entries this build wrote: a build that failed (a broken link, a crash)
+        must render its pages again next time, and report the same problems."""
+        for path in self.written:
+            for name in (path, f"{path}.sha256"):
+                try:
+                    os.unlink(name)
+                except OSError:
+                    pass
+        self.written.clear()
 
     def save(self) -> None:
         """Remember the entries this build found or made sound, for the next build."""

@@ -141,3 +141,14 @@ def test_a_damaged_cache_entry_is_rebuilt_not_published(site_tree: Path, tmp_pat
     shutil.rmtree(site_tree / ".cache")
     assert commands.build(config, site) == 0
     assert tree(site) == expected
+
+
+def test_a_failed_build_finds_the_same_problem_again(site_tree: Path) -> None:
+    """Pages rendered by a build that failed are not cached: the next build renders them, and
+    the broken link fails it again instead of being published from the cache."""
+    body = "Xem [bài cũ](khong-co.md)."
+    write(site_tree, {"news/hong.md": item("Tin hỏng", "2024-02-01 08:00", "ANTT", body=body)})
+    config, site = site_tree / "mkdocs.yml", site_tree / "site"
+    assert commands.build(config, site) == 1
+    assert commands.build(config, site) == 1
+    assert not site.exists()
