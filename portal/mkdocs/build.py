@@ -25,6 +25,7 @@ from mkdocs.exceptions import Abort
 from .. import urls
 from ..errors import ContentError, ContentErrors
 from ..repository import Plan
+from . import split
 from .plugin import FROM_CACHE, LISTED, ContentProblems
 
 # MkDocs' warning for a link to a page that does not exist: an editor's mistake in content/.
@@ -128,11 +129,14 @@ def render(
             try:
                 build(config)
             except BaseException:
+                split.end_child()
                 # What this build cached is rendered (and its problems found) again next time.
                 plugin = config.plugins.get("portal")
                 if getattr(plugin, "cache", None) is not None:
                     plugin.cache.discard()
                 raise
+            finally:
+                split.end_child()
         except Abort as exc:
             if isinstance(exc.__context__, ContentProblems):
                 raise exc.__context__.errors from None

@@ -36,7 +36,7 @@ from ..repository import Plan, plan_repository
 from ..site.pagelist import menu
 from ..site.pages import ArticlePage
 from ..site.pages import Page as PlannedPage
-from . import templates
+from . import split, templates
 from .config import PortalConfig
 from .markdown import EscapeHtmlExtension, FigureExtension
 from .markup import conforming
@@ -77,6 +77,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         # Feeds carry the bodies of their items only: other reused articles' bodies stay unread.
         self.fed = {item.url for channel in self.plan.site.channels for item in channel.items}
         self.from_cache = os.environ.get(FROM_CACHE) == "1"
+        self.split: split.Split | None = None
         self.listed = os.environ.get(LISTED) == "1"
         # Reused pages when listed: output path -> cache file, for the assembly of the site
         # (outputs/assemble.py) or for the preview to answer from.
@@ -105,6 +106,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             if file.src_uri.startswith(UNUSED_THEME_ASSETS):
                 files.remove(file)
         rendered = functools.partial(self.rendered, files)
+        self.to_render: list[PlannedPage] = []
         for path, output in self.plan.outputs.files.items():
             theirs = files.get_file_from_path(path)  # the theme's sitemap.xml, for one
             if theirs is not None:
@@ -119,6 +121,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             if reused is not None:
                 files.append(_LinkedFile.generated(config, page.output, abs_src_path=str(reused)))
                 continue
+            self.to_render.append(page)
             # Never in the nav: a nav listing every article makes every page list every article.
             inclusion = InclusionLevel.NOT_IN_NAV
             files.append(
@@ -170,7 +173,25 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             file = files.get_file_from_path(page.src_uri)
             if not page.markdown and file is not None and file.page is None:
                 templates.TemplatePage(None, file, config)  # registers itself as file.page
+        self.split = self.fork(files, config)
         return nav
+
+    def fork(self, files: Files, config: MkDocsConfig) -> split.Split | None:
+        """A cold build renders on two cores (split.py); the child takes pages nothing else
+        needs: not in the nav, not an article whose body a feed carries."""
+        if not self.listed or self.from_cache or len(self.to_render) < split.SPLIT_AT:
+            return None
+        movable = [
+            page.src_uri
+            for page in self.to_render
+            if page.url not in self.in_nav
+            and not (isinstance(page, ArticlePage) and page.url in self.fed)
+        ]
+        share = split.child_share(movable, len(self.to_render))
+        if not share:
+            return None
+        side = split.start(files, config, share)
+        return side
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -216,8 +237,22 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.split is not None:
+            if self.split.child:
+                self.split.report(self.cache.written)  # does not return
+            outcome, self.split = self.split.finish(), None
+            for path in outcome.written:
+                self.cache.checked.add(path)
+            self.cache.written.extend(outcome.written)
         self.cache.save()
         self.cache.prune(set(self.keys.values()), time.time())
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.split is not None:
+            if self.split.child:
+                self.split.report([], error)  # does not return
+            self.split.abandon()
+            self.split = None
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         return templates.set_up(env, config, self.plan)

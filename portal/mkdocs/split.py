@@ -1,0 +1,155 @@
+"""MkDocs adapter (rendering on two cores): the pages to render, shared with a forked child.
+
+MkDocs renders one page after another in one process, and a cold build has 14,000 of them at
+10,000 items. After the nav is made, the build forks: the child renders a share of the pages
+into the same folder and the page cache, the parent the rest plus everything else (the theme's
+files, the feeds, which carry bodies the parent converted, the sitemap). Each process marks
+the other's files excluded, so MkDocs neither converts nor writes them; links to them still
+resolve to the same URLs. The child sends back what it logged (the parent logs it again, so
+strict mode and the editors' link errors see it) and the cache entries it wrote; a child that
+fails fails the build.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+import pickle
+import signal
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from mkdocs.structure.files import Files, InclusionLevel
+
+# Fewer pages to render than this (an edit, the preview) are not worth a fork.
+SPLIT_AT = 1500
+log = logging.getLogger("mkdocs.plugins.portal")
+
+
+class ChildFailed(Exception):
+    """The second rendering process failed or died; its own error when it could say it."""
+
+
+@dataclass
+class Outcome:
+    """What the child reports: its log records, the cache entries it wrote, or its error."""
+
+    records: list[tuple[int, str]] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)
+    error: BaseException | None = None
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[tuple[int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.levelno, record.getMessage()))
+
+
+def child_share(movable: list[str], to_render: int) -> set[str]:
+    """The pages the child renders: about half of all `to_render`, taken from `movable` (those
+    nothing else in the parent needs), every other one so both get a mix of kinds."""
+    count = min(len(movable), to_render // 2)
+    step = len(movable) / count if count else 1
+    return {movable[int(n * step)] for n in range(count)}
+
+
+class Split:
+    """One side of a split render: `child` is True in the forked process."""
+
+    def __init__(self, child: bool, fd: int, pid: int = 0) -> None:
+        self.child, self.fd, self.pid = child, fd, pid
+        self.handler: _Records | None = None
+        self.reaped = False
+
+    def report(self, written: list[str], error: BaseException | None = None) -> None:
+        """In the child: send the outcome to the parent and end the process, MkDocs' own
+        ending (strict mode's count, the log) is the parent's."""
+        records = self.handler.records if self.handler else []
+        try:
+            data = pickle.dumps(Outcome(records, written, error))
+        except Exception:  # noqa: BLE001 (an error that does not pickle is sent as text)
+            data = pickle.dumps(Outcome(records, written, ChildFailed(f"{error!r}")))
+        try:
+            with os.fdopen(self.fd, "wb") as pipe:
+                pipe.write(data)
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(0 if error is None else 1)
+
+    def finish(self) -> Outcome:
+        """In the parent: wait for the child; its log records are logged here, and its
+        failure raised."""
+        with os.fdopen(self.fd, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(self.pid, 0)
+        self.reaped = True
+        try:
+            outcome = pickle.loads(data) if data else Outcome()
+        except Exception as exc:  # noqa: BLE001 (an error that does not rebuild)
+            raise ChildFailed(f"the second rendering process's report: {exc!r}") from None
+        for level, message in outcome.records:
+            log.log(level, message)
+        if outcome.error is not None:
+            raise outcome.error
+        if not data or os.waitstatus_to_exitcode(status) != 0:
+            raise ChildFailed(f"the second rendering process ended with status {status}")
+        return outcome
+
+    def abandon(self) -> None:
+        """In the parent, when its own part failed: the child is stopped and reaped."""
+        if self.reaped:
+            return
+        self.reaped = True
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        except OSError:
+            pass
+        os.close(self.fd)
+
+
+_in_child = False
+
+
+def end_child() -> None:
+    """A forked child that did not report (something escaped MkDocs) ends here, and never
+    returns into the command that started the build."""
+    if _in_child:
+        os._exit(1)
+
+
+def start(files: Files, config: Any, share: Iterable[str]) -> Split | None:
+    """Fork, and exclude in each process the files the other one handles; None when the
+    system cannot fork."""
+    if not hasattr(os, "fork"):
+        return None
+    theirs = set(share)
+    reader, writer = os.pipe()
+    gc.freeze()  # objects made so far stay out of the collector, and their pages shared
+    pid = os.fork()
+    if pid == 0:
+        os.close(reader)
+        for file in files:
+            if file.src_uri not in theirs:
+                file.inclusion = InclusionLevel.EXCLUDED
+        config.theme.static_templates.clear()
+        config.extra_templates.clear()
+        global _in_child
+        _in_child = True
+        split = Split(True, writer)
+        split.handler = _Records()
+        logging.getLogger("mkdocs").handlers = [split.handler]  # the parent logs them again
+        return split
+    gc.unfreeze()
+    os.close(writer)
+    for file in files:
+        if file.src_uri in theirs:
+            file.inclusion = InclusionLevel.EXCLUDED
+    return Split(False, reader, pid)

@@ -1,0 +1,104 @@
+"""Rendering on two processes (portal/mkdocs/split.py): the same site as on one, the same
+editor's errors, and a failure of the second process fails the build with nothing published."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from portal import commands
+from portal.errors import ContentErrors
+from portal.mkdocs import split
+from portal.mkdocs.build import render
+from portal.mkdocs.plugin import PortalPlugin
+from tests.build.test_incremental import cold, site_tree, tree  # noqa: F401 (a fixture)
+from tests.conftest import item
+from tests.conftest import write_files as write
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every render splits, however few its pages; the list counts the forks."""
+    made: list[int] = []
+    fork = os.fork
+
+    def counted() -> int:
+        made.append(1)
+        return fork()
+
+    monkeypatch.setattr(split, "SPLIT_AT", 1)
+    monkeypatch.setattr(os, "fork", counted)
+    return made
+
+
+def test_two_processes_build_the_same_site_as_one(
+    site_tree: Path,  # noqa: F811
+    tmp_path: Path,
+    forks: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    config, site = site_tree / "mkdocs.yml", site_tree / "site"
+    assert commands.build(config, site) == 0
+    assert forks == [1]
+    assert (site / "tin-tuc/tin-so-7/index.html").is_file()
+    # The child's cache entries were recorded: the next build reuses every page, no fork.
+    assert commands.build(config, site) == 0
+    assert forks == [1]
+    monkeypatch.setattr(split, "SPLIT_AT", 10**9)
+    assert tree(site) == cold(site_tree, tmp_path / "cold")
+    assert forks == [1]
+
+
+def test_links_the_child_finds_broken_are_reported_as_on_one_process(
+    site_tree: Path,  # noqa: F811
+    tmp_path: Path,
+    forks: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    files = {
+        f"news/hong-{n}.md": item(f"Tin hỏng {n}", f"2024-02-{n:02d} 08:00", "ANTT",
+                                  body=f"Xem [bài cũ](khong-co-{n}.md).")
+        for n in range(1, 9)
+    }  # fmt: skip
+    write(site_tree, files)
+    with pytest.raises(ContentErrors) as split_run:
+        render(site_tree / "mkdocs.yml", tmp_path / "a")
+    assert forks == [1]
+    monkeypatch.setattr(split, "SPLIT_AT", 10**9)
+    with pytest.raises(ContentErrors) as single_run:
+        render(site_tree / "mkdocs.yml", tmp_path / "b")
+    found = sorted(map(str, split_run.value.errors))
+    assert found == sorted(map(str, single_run.value.errors))
+    assert len(found) == 8 and "khong-co-3.md" in "".join(found)
+
+
+def test_a_failing_second_process_fails_the_build_and_keeps_the_site(
+    site_tree: Path,  # noqa: F811
+    forks: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    config, site = site_tree / "mkdocs.yml", site_tree / "site"
+    monkeypatch.setattr(split, "SPLIT_AT", 10**9)
+    assert commands.build(config, site) == 0
+    published = tree(site)
+    page = PortalPlugin.on_post_page
+
+    def crashing(self: PortalPlugin, output: str, **kwargs: object) -> str:
+        if split._in_child:
+            raise RuntimeError("lỗi trong tiến trình thứ hai")
+        return page(self, output, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PortalPlugin, "on_post_page", crashing)
+    monkeypatch.setattr(split, "SPLIT_AT", 1)
+    shutil.rmtree(site_tree / ".cache")
+    capsys.readouterr()
+    assert commands.build(config, site) == 2
+    assert forks == [1]
+    assert "Traceback" not in capsys.readouterr().err
+    log = (site_tree / ".cache/portal-build.log").read_text(encoding="utf-8")
+    assert "lỗi trong tiến trình thứ hai" in log
+    assert tree(site) == published
