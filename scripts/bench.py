@@ -11,7 +11,8 @@ Everything runs in this one invocation, on the same machine and the same Markdow
   title);
 - serve: `portal serve` running, one article's title changed, until the served page shows it
   (the median of three edits);
-- peak memory: the largest sum of resident memory of a build and all its child processes.
+- peak memory: the largest sum of the proportional set sizes (PSS) of a build and all its child
+  processes (a page a forked child shares with its parent counts once).
 
 The floor and the cold build alternate `--repeat` times; the fastest run of each counts.
 Usage: python scripts/bench.py [--items 10000] [--repeat 2] [--keep DIR]
@@ -43,26 +44,36 @@ ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", PORTAL_NOW="
 
 
 def tree_rss(pid: int) -> int:
-    """Resident memory (KiB) of a process and all its descendants."""
+    """Memory (KiB) of a process and all its descendants: the sum of their proportional set
+    sizes, so a page a forked child shares with its parent counts once, not twice (their
+    resident sizes would count it in each)."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
-            with open(f"/proc/{entry}/status", encoding="ascii", errors="replace") as status:
-                fields = dict(line.split(":", 1) for line in status if ":" in line)
-        except OSError:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                parent = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
             continue
-        child = int(entry)
-        children.setdefault(int(fields["PPid"].strip()), []).append(child)
-        rss[child] = int(fields.get("VmRSS", "0 kB").split()[0])
+        children.setdefault(parent, []).append(int(entry))
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
-        total += rss.get(current, 0)
+        total += _pss(current)
         todo.extend(children.get(current, []))
     return total
+
+
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def measured(command: list[str], cwd: Path | None = None) -> tuple[float, float, int]:
