@@ -9,10 +9,12 @@ index is a plain file in the cache: deleting it only costs one build the reading
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+_NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 Identity = tuple[int, int, int, int]  # device, inode, size, modification time (ns)
 
 
@@ -73,3 +75,49 @@ def write_identities(index: Path, rows: Iterable[tuple[Identity, str]]) -> None:
     temporary = index.with_name(f".{index.name}.{os.getpid()}")
     temporary.write_text(text, encoding="utf-8")
     temporary.replace(index)
+
+
+def store(path: Path, data: bytes) -> None:
+    """A cache entry: `data` at `path`, then its SHA-256 at `path.sha256`. The old checksum
+    is removed first and the new one written last, so an entry interrupted half-way has none. Both are new
+    files (new inodes), never written in place: an entry may be linked into a published site.
+    Creating them beats a temporary file and a rename: half the system time on ext4."""
+    digest = hashlib.sha256(data).hexdigest().encode("ascii")
+    total = _checksum(path)
+    _unlink(total)
+    _create(path, data)
+    _create(total, digest)
+
+
+def load(path: Path) -> bytes | None:
+    """The entry's bytes when they match its checksum; None when missing or damaged."""
+    try:
+        data = path.read_bytes()
+        expected = _checksum(path).read_bytes()
+    except OSError:
+        return None
+    return data if hashlib.sha256(data).hexdigest().encode("ascii") == expected else None
+
+
+def _checksum(path: Path) -> Path:
+    return path.with_name(path.name + ".sha256")
+
+
+def _unlink(path: Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def _create(path: Path, content: bytes) -> None:
+    _unlink(path)
+    try:
+        fd = os.open(path, _NEW, 0o666)
+    except FileExistsError:  # another thread stores the same entry: the same bytes, renamed in
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.{id(content)}")
+        temporary.write_bytes(content)
+        temporary.replace(path)
+        return
+    with os.fdopen(fd, "wb") as file:
+        file.write(content)

@@ -10,11 +10,10 @@ checked once is known by its identity on disk afterwards (`checked.py`).
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
-from .checked import Checked
+from .checked import Checked, load, store
 
 
 class PageCache:
@@ -28,12 +27,7 @@ class PageCache:
 
     def read(self, key: str, kind: str = "html") -> bytes | None:
         """The entry's bytes, or None when it is missing or damaged."""
-        try:
-            data = self._path(key, kind).read_bytes()
-            expected = self._path(key, f"{kind}.sha256").read_text(encoding="ascii")
-        except OSError:
-            return None
-        return data if hashlib.sha256(data).hexdigest() == expected else None
+        return load(self._path(key, kind))
 
     def verified(self, key: str, kind: str = "html") -> Path | None:
         """The entry's file, when it is there and sound."""
@@ -52,14 +46,7 @@ class PageCache:
     def put(self, key: str, data: bytes, kind: str = "html") -> None:
         path = self._path(key, kind)
         path.parent.mkdir(parents=True, exist_ok=True)
-        # The checksum last: an entry interrupted half-way never matches it.
-        for target, content in (
-            (path, data),
-            (self._path(key, f"{kind}.sha256"), hashlib.sha256(data).hexdigest().encode()),
-        ):
-            temporary = target.with_name(f".{target.name}.{os.getpid()}")
-            temporary.write_bytes(content)
-            temporary.replace(target)
+        store(path, data)
         self.checked.add(str(path))
         self.written.append(str(path))
 

@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .assemble import files_under
-from .checked import Checked, Identity, identity, read_identities, write_identities
+from .checked import Checked, Identity, identity, load, read_identities, store, write_identities
 from .pagecache import publish
 
 # Text that gzip shrinks; photos, PDFs, XLSX and Pagefind's chunks are compressed already.
@@ -82,7 +82,7 @@ def _one(
         digest = _digest(data)
     entry = cache / digest[:2] / f"{digest}.gz"
     target = path.with_name(path.name + ".gz")
-    sound = checked.sound(str(entry), lambda: _sound(entry))
+    sound = checked.sound(str(entry), lambda: load(entry) is not None)
     if sound:
         if have != sound[1]:
             publish(entry, target)
@@ -91,12 +91,8 @@ def _one(
         data = path.read_bytes()
         digest = _digest(data)
         entry = cache / digest[:2] / f"{digest}.gz"
-    packed = gzipped(data)
     entry.parent.mkdir(parents=True, exist_ok=True)
-    for name, content in ((entry, packed), (_sum(entry), hashlib.sha256(packed).hexdigest())):
-        temporary = name.with_name(f".{name.name}.{os.getpid()}.{id(data)}")
-        temporary.write_bytes(content.encode() if isinstance(content, str) else content)
-        temporary.replace(name)  # the checksum last: a half-written entry never matches it
+    store(entry, gzipped(data))
     checked.add(str(entry))
     publish(entry, target)
     return digest, 1
@@ -126,12 +122,3 @@ def prune(cache: Path, now: float, max_age_days: float = 7.0) -> int:
     cache.mkdir(parents=True, exist_ok=True)
     marker.touch()
     return removed
-
-
-def _sound(entry: Path) -> bool:
-    """The entry is whole: its bytes match the checksum written after them."""
-    try:
-        expected = _sum(entry).read_text(encoding="ascii")
-        return hashlib.sha256(entry.read_bytes()).hexdigest() == expected
-    except (OSError, UnicodeDecodeError):
-        return False

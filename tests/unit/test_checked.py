@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from portal.outputs.checked import Checked
+from portal.outputs.checked import Checked, load, store
 from portal.outputs.pagecache import PageCache
 
 
@@ -57,3 +57,24 @@ def test_the_page_cache_finds_a_damaged_entry_after_it_was_trusted(tmp_path: Pat
     entry.write_bytes(b"<p>hong</p>")
     assert PageCache(tmp_path).verified("ab" * 32) is None
     assert PageCache(tmp_path).verified("cd" * 32) is None  # missing
+
+
+def test_a_stored_entry_loads_and_damage_or_a_missing_checksum_does_not(tmp_path: Path) -> None:
+    entry = tmp_path / "a.html"
+    store(entry, b"<p>trang</p>")
+    assert load(entry) == b"<p>trang</p>"
+    entry.write_bytes(b"<p>tran")  # truncated
+    assert load(entry) is None
+    store(entry, b"<p>trang</p>")
+    (tmp_path / "a.html.sha256").unlink()  # interrupted before its checksum
+    assert load(entry) is None
+
+
+def test_storing_again_never_writes_into_a_published_link(tmp_path: Path) -> None:
+    entry, published = tmp_path / "a.html", tmp_path / "site.html"
+    store(entry, b"cu")
+    os.link(entry, published)
+    store(entry, b"moi")
+    assert load(entry) == b"moi"
+    assert published.read_bytes() == b"cu"
+    assert os.stat(entry).st_ino != os.stat(published).st_ino
