@@ -79,9 +79,10 @@ def write_identities(index: Path, rows: Iterable[tuple[Identity, str]]) -> None:
 
 def store(path: Path, data: bytes) -> None:
     """A cache entry: `data` at `path`, then its SHA-256 at `path.sha256`. The old checksum
-    is removed first and the new one written last, so an entry interrupted half-way has none. Both are new
-    files (new inodes), never written in place: an entry may be linked into a published site.
-    Creating them beats a temporary file and a rename: half the system time on ext4."""
+    is removed first and the new one written last, so an entry interrupted half-way has none.
+    Both are new files (new inodes), never written in place: an entry may be linked into a
+    published site. Creating them beats a temporary file and a rename: about half the system
+    time on ext4."""
     digest = hashlib.sha256(data).hexdigest().encode("ascii")
     total = _checksum(path)
     _unlink(total)
