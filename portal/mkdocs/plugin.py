@@ -62,6 +62,7 @@ class ContentProblems(PluginError):  # type: ignore[misc]
 
 class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
     plan: Plan
+    side: split.Split | None = None  # this process's side of a render on two cores
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -77,7 +78,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         # Feeds carry the bodies of their items only: other reused articles' bodies stay unread.
         self.fed = {item.url for channel in self.plan.site.channels for item in channel.items}
         self.from_cache = os.environ.get(FROM_CACHE) == "1"
-        self.split: split.Split | None = None
         self.listed = os.environ.get(LISTED) == "1"
         # Reused pages when listed: output path -> cache file, for the assembly of the site
         # (outputs/assemble.py) or for the preview to answer from.
@@ -173,7 +173,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             file = files.get_file_from_path(page.src_uri)
             if not page.markdown and file is not None and file.page is None:
                 templates.TemplatePage(None, file, config)  # registers itself as file.page
-        self.split = self.fork(files, config)
+        self.side = self.fork(files, config)
         return nav
 
     def fork(self, files: Files, config: MkDocsConfig) -> split.Split | None:
@@ -190,8 +190,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         share = split.child_share(movable, len(self.to_render))
         if not share:
             return None
-        side = split.start(files, config, share)
-        return side
+        return split.start(files, config, share)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -237,10 +236,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.split is not None:
-            if self.split.child:
-                self.split.report(self.cache.written)  # does not return
-            outcome, self.split = self.split.finish(), None
+        if self.side is not None:
+            if self.side.child:
+                self.side.report(self.cache.written)  # does not return
+            outcome, self.side = self.side.finish(), None
             for path in outcome.written:
                 self.cache.checked.add(path)
             self.cache.written.extend(outcome.written)
@@ -248,11 +247,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         self.cache.prune(set(self.keys.values()), time.time())
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.split is not None:
-            if self.split.child:
-                self.split.report([], error)  # does not return
-            self.split.abandon()
-            self.split = None
+        if self.side is not None:
+            if self.side.child:
+                self.side.report([], error)  # does not return
+            self.side.abandon()
+            self.side = None
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         return templates.set_up(env, config, self.plan)

@@ -152,3 +152,17 @@ def test_a_failed_build_finds_the_same_problem_again(site_tree: Path) -> None:
     assert commands.build(config, site) == 1
     assert commands.build(config, site) == 1
     assert not site.exists()
+
+
+def test_a_broken_file_fails_the_build_and_keeps_the_published_site(
+    site_tree: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config, site = site_tree / "mkdocs.yml", site_tree / "site"
+    assert commands.build(config, site) == 0
+    published = tree(site)
+    edit(site_tree, "news/tin-03.md", 'title: "Tin số 3"', 'title: "Tin số 3" X')
+    capsys.readouterr()
+    assert commands.build(config, site) == 1
+    err = capsys.readouterr().err
+    assert "news/tin-03.md" in err and "Traceback" not in err
+    assert tree(site) == published
