@@ -57,7 +57,7 @@ def build(
         assemble.assemble(fresh, rendered.cached, staging)
         shutil.rmtree(fresh, ignore_errors=True)
         cache = settings.root / settings.search_cache
-        search.index_site(staging, plan.pages, plan.static, cache, rendered.keys)
+        search.index_site(staging, plan.pages, plan.static, cache, rendered.search_keys)
         precompress.precompress(staging, settings.root / settings.gzip_cache)
         precompress.prune(settings.root / settings.gzip_cache, time.time())
         change = schedule.next_change(plan.collections)

@@ -99,7 +99,9 @@ def _env(name: str, on: bool, value: str = "1") -> Iterator[None]:
 @dataclass(frozen=True)
 class Rendered:
     plan: Plan
-    keys: dict[str, str]  # output path -> the page's cache key, for every planned page
+    # Output path -> what decides the page's search entry, for every planned page: the digest
+    # of its indexed part (outputs/search.py), or its cache key where that is not known.
+    search_keys: dict[str, str]
     cached: dict[str, Path] = field(default_factory=dict)  # reused: output path -> cache file
 
 
@@ -111,7 +113,7 @@ def render(
     from_cache: bool = False,
 ) -> Rendered:
     """Build the site of `config_file` into `site_dir` (MkDocs' strict mode) and return its plan
-    with each page's key; raises ContentErrors or BuildFailed.
+    with what decides each page's search entry; raises ContentErrors or BuildFailed.
 
     Pages reused from the cache are not written into `site_dir` but listed in
     `Rendered.cached`. `from_cache` (`portal serve`, which answers them from the cache and
@@ -151,7 +153,8 @@ def render(
         except Exception as exc:  # noqa: BLE001 (an editor never sees a traceback)
             raise BuildFailed(f"{type(exc).__name__}: {exc}", kept.lines) from exc
     plugin: Any = config.plugins["portal"]
-    keys = {urls.output_path(url): key for url, key in plugin.keys.items()}
+    indexed = plugin.cache.indexed
+    keys = {urls.output_path(url): indexed.get(key, key) for url, key in plugin.keys.items()}
     return Rendered(plugin.plan, keys, dict(plugin.reused))
 
 

@@ -31,6 +31,7 @@ from ..outputs.links import expand_shorthand, link_numbers
 from ..outputs.pagecache import PageCache, publish
 from ..outputs.pagekeys import page_keys
 from ..outputs.pictures import pictures_by_page
+from ..outputs.search import indexed_part
 from ..outputs.videos import videos_by_page
 from ..repository import Plan, plan_repository
 from ..site.pagelist import menu
@@ -157,6 +158,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             key = self.keys[planned.url]
             # The bytes MkDocs writes, so a reused page is identical to a rendered one.
             self.cache.put(key, output.encode("utf-8", errors="xmlcharrefreplace"))
+            part = indexed_part(output)
+            if part is not None:
+                self.cache.note_indexed(key, part)
             if isinstance(planned, ArticlePage):
                 self.cache.put(key, page.content.encode("utf-8"), "body")
         return output
@@ -238,18 +242,19 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.side is not None:
             if self.side.child:
-                self.side.report(self.cache.written)  # does not return
+                self.side.report(self.cache.written, self.cache.indexed)  # does not return
             outcome, self.side = self.side.finish(), None
             for path in outcome.written:
                 self.cache.checked.add(path)
             self.cache.written.extend(outcome.written)
-        self.cache.save()
+            self.cache.indexed.update(outcome.indexed)
+        self.cache.save(set(self.keys.values()))
         self.cache.prune(set(self.keys.values()), time.time())
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.side is not None:
             if self.side.child:
-                self.side.report([], error)  # does not return
+                self.side.report([], {}, error)  # does not return
             self.side.abandon()
             self.side = None
 

@@ -35,10 +35,12 @@ class ChildFailed(Exception):
 
 @dataclass
 class Outcome:
-    """What the child reports: its log records, the cache entries it wrote, or its error."""
+    """What the child reports: its log records, the cache entries it wrote with the digests
+    of their indexed parts, or its error."""
 
     records: list[tuple[int, str]] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
+    indexed: dict[str, str] = field(default_factory=dict)
     error: BaseException | None = None
 
 
@@ -67,14 +69,16 @@ class Split:
         self.handler: _Records | None = None
         self.reaped = False
 
-    def report(self, written: list[str], error: BaseException | None = None) -> None:
+    def report(
+        self, written: list[str], indexed: dict[str, str], error: BaseException | None = None
+    ) -> None:
         """In the child: send the outcome to the parent and end the process, MkDocs' own
         ending (strict mode's count, the log) is the parent's."""
         records = self.handler.records if self.handler else []
         try:
-            data = pickle.dumps(Outcome(records, written, error))
+            data = pickle.dumps(Outcome(records, written, indexed, error))
         except Exception:  # noqa: BLE001 (an error that does not pickle is sent as text)
-            data = pickle.dumps(Outcome(records, written, ChildFailed(f"{error!r}")))
+            data = pickle.dumps(Outcome(records, written, indexed, ChildFailed(f"{error!r}")))
         try:
             with os.fdopen(self.fd, "wb") as pipe:
                 pipe.write(data)

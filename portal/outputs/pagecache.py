@@ -6,14 +6,33 @@ hand edit, an interrupted write) is a miss: the page is rendered again and the e
 Entries are written atomically and published by hard link, so an unchanged page costs no copy.
 The folder (default `.cache/pages/`, git-ignored) may be deleted at any time. An entry
 checked once is known by its identity on disk afterwards (`checked.py`).
+
+Beside the entries, `indexed.tsv` keeps for each key the digest of what the search indexes of
+the page (`search.indexed_part`), so the search stage knows a reused page's part unread.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
+from collections.abc import Set
 from pathlib import Path
 
 from .checked import Checked, load, store
+
+_INDEXED = "indexed.tsv"
+_ROW = re.compile(r"([0-9a-f]{64})\t([0-9a-f]{64})")
+
+
+def _read_indexed(index: Path) -> dict[str, str]:
+    """The key -> digest rows of `index`; a damaged row is left out (its page's shard is
+    indexed again), a missing file gives none."""
+    try:
+        text = index.read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return {m[1]: m[2] for m in map(_ROW.fullmatch, text.splitlines()) if m}
 
 
 class PageCache:
@@ -21,6 +40,7 @@ class PageCache:
         self.folder = folder
         self.checked = Checked(folder / "checked.tsv")
         self.written: list[str] = []  # the entries this build wrote, in case it fails
+        self.indexed = _read_indexed(folder / _INDEXED)  # key -> digest of its indexed part
 
     def _path(self, key: str, kind: str) -> Path:
         return self.folder / key[:2] / f"{key}.{kind}"
@@ -61,9 +81,21 @@ class PageCache:
                     pass
         self.written.clear()
 
-    def save(self) -> None:
-        """Remember the entries this build found or made sound, for the next build."""
+    def note_indexed(self, key: str, part: str) -> None:
+        """What the search indexes of the page of `key` (`search.indexed_part`)."""
+        self.indexed[key] = hashlib.sha256(part.encode("utf-8")).hexdigest()
+
+    def save(self, used: Set[str]) -> None:
+        """Remember the entries this build found or made sound, and the indexed parts of the
+        pages of `used` keys, for the next build."""
         self.checked.save()
+        rows = "".join(
+            f"{key}\t{self.indexed[key]}\n" for key in sorted(used & self.indexed.keys())
+        )
+        temporary = self.folder / f".{_INDEXED}.{os.getpid()}"
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(rows, encoding="ascii")
+        temporary.replace(self.folder / _INDEXED)
 
     def prune(self, used: set[str], now: float, max_age_days: float = 7.0) -> int:
         """Delete entries no build has used for `max_age_days`: every change of a template or

@@ -15,6 +15,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -78,14 +79,60 @@ def shards(pages: Iterable[Page], static: Iterable[StaticFile]) -> dict[str, lis
     return {shard: sorted(paths) for shard, paths in sorted(found.items())}
 
 
+_NAME = re.compile(r"<([a-zA-Z][\w-]*)")
+_TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
+
+
+def indexed_part(html: str) -> str | None:
+    """What Pagefind reads of a page: its `<html>` tag (the language), its `<title>` and each
+    element marked `data-pagefind-body`. A neighbour's title in "Các tin khác" changes the page
+    but not this, so the page's shard need not be indexed again. None when the part cannot be
+    told apart (no such element, one left open, a Pagefind attribute outside): then the whole
+    page counts."""
+    start = html.find("<html")
+    parts = [html[start : html.find(">", start) + 1] if start >= 0 else ""]
+    title = _TITLE.search(html)
+    parts.append(title[0] if title else "")
+    outside, at = [], 0
+    while (mark := html.find(" data-pagefind-body", at)) >= 0:
+        begin = html.rfind("<", at, mark)
+        name = _NAME.match(html, begin) if begin >= 0 else None
+        end = _element_end(html, name[1], mark) if name else None
+        if end is None:
+            return None
+        outside.append(html[at:begin])
+        parts.append(html[begin:end])
+        at = end
+    outside.append(html[at:])
+    if len(parts) == 2 or any("data-pagefind-" in text for text in outside):
+        return None
+    return "".join(parts)
+
+
+@functools.cache
+def _tags(name: str) -> re.Pattern[str]:
+    return re.compile(rf"<(/?){re.escape(name)}[\s>/]", re.IGNORECASE)
+
+
+def _element_end(html: str, name: str, at: int) -> int | None:
+    """Where the element opened just before `at` ends (after its closing tag)."""
+    depth = 1
+    for tag in _tags(name).finditer(html, at):
+        depth += -1 if tag[1] else 1
+        if depth == 0:
+            return html.find(">", tag.end() - 1) + 1
+    return None
+
+
 def bundle_path(shard: str) -> str:
     """Where a shard's bundle is published, relative to the site."""
     return urls.PAGEFIND + (f"{shard}/" if shard else "")
 
 
 def shard_key(site: Path, paths: list[str], known: Mapping[str, str]) -> str:
-    """What a shard's pages hold: a planned page's cache key already says it (no need to read
-    its HTML again); a static page is read and hashed."""
+    """What a shard's pages hold: for a planned page, `known` says it without reading its HTML
+    again (the digest of its indexed part, or its cache key); a static page is read and
+    hashed."""
     digest = hashlib.sha256(metadata.version("pagefind").encode())
     for path in paths:
         page = known.get(path) or hashlib.sha256((site / path).read_bytes()).hexdigest()

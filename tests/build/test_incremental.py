@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from portal import commands
+from portal.outputs.search import indexed_part
 from tests import photo_files as pf
 from tests.conftest import HOME, REPO, item
 from tests.conftest import write_files as write
@@ -166,3 +167,23 @@ def test_a_broken_file_fails_the_build_and_keeps_the_published_site(
     err = capsys.readouterr().err
     assert "news/tin-03.md" in err and "Traceback" not in err
     assert tree(site) == published
+
+
+def test_a_neighbours_new_title_changes_a_page_but_not_what_search_indexes(
+    site_tree: Path,
+) -> None:
+    """The search shard of a page whose only change is a neighbour's title ("Các tin khác",
+    newer/older) is reused: what Pagefind reads of the page is the same."""
+    config, site = site_tree / "mkdocs.yml", site_tree / "site"
+    neighbour, edited = site / "tin-tuc/tin-so-3/index.html", site / "tin-tuc/tin-so-4/index.html"
+    assert commands.build(config, site) == 0
+    before = neighbour.read_text(encoding="utf-8"), edited.read_text(encoding="utf-8")
+    edit(site_tree, "news/tin-04.md", "Tin số 4", "Tin số 4 đã sửa")
+    assert commands.build(config, site) == 0
+    after = neighbour.read_text(encoding="utf-8"), (site / "tin-tuc/tin-so-4-da-sua/index.html")
+    assert "Tin số 4 đã sửa" in after[0] and before[0] != after[0]
+    assert indexed_part(after[0]) == indexed_part(before[0]) is not None
+    part = indexed_part(after[1].read_text(encoding="utf-8"))
+    assert part is not None and "Tin số 4 đã sửa" in part and "Tin số 3" not in part
+    assert indexed_part(before[1]) != part
+    assert not edited.exists()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from portal.outputs.search import indexed_part
 from tests.build.site_checks import html_files
 
 ARTICLE = "tin-tuc/canh-bao-thu-doan-gia-danh-cong-an-goi-dien-lua-dao-chiem-doat-tai-san"
@@ -134,3 +135,24 @@ def test_the_index_is_built_for_vietnamese_with_every_indexed_page(sample_site: 
     # Material's lunr and search worker are not published either.
     scripts = sample_site / "assets/javascripts"
     assert not (scripts / "lunr").exists() and not list(scripts.glob("workers/search*"))
+
+
+def test_the_indexed_part_is_what_pagefind_reads_and_none_when_unsure(sample_site: Path) -> None:
+    """`indexed_part` keeps the language, the title and the `data-pagefind-body` element of
+    every indexed page; a page it cannot cut cleanly counts whole (None)."""
+    for path in html_files(sample_site):
+        html = path.read_text(encoding="utf-8")
+        part = indexed_part(html)
+        if "data-pagefind-body" not in html:
+            assert part is None, path
+            continue
+        assert part is not None, path
+        body = BeautifulSoup(html, "lxml").select_one("[data-pagefind-body]")
+        assert body is not None
+        cut = BeautifulSoup(part, "lxml").select_one("[data-pagefind-body]")
+        assert cut is not None and cut.get_text() == body.get_text(), path
+        assert part.startswith('<html lang="vi"') and "<title>" in part
+    page = '<html lang="vi"><title>T</title><div data-pagefind-body><div>a</div>'
+    assert indexed_part(page + "</div>") is not None
+    assert indexed_part(page) is None  # left open
+    assert indexed_part(page + '</div><span data-pagefind-meta="x:y"></span>') is None
