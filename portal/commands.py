@@ -13,9 +13,10 @@ import shutil
 import sys
 import time
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from . import scaffold
+from . import scaffold, urls
 from .counter.http import allow_descriptors
 from .counter.pages import Pages
 from .counter.service import CounterServer, RateLimit
@@ -56,10 +57,15 @@ def build(
         plan, settings = rendered.plan, rendered.plan.settings
         assemble.assemble(fresh, rendered.cached, staging)
         shutil.rmtree(fresh, ignore_errors=True)
-        cache = settings.root / settings.search_cache
-        search.index_site(staging, plan.pages, plan.static, cache, rendered.search_keys)
-        precompress.precompress(staging, settings.root / settings.gzip_cache)
-        precompress.prune(settings.root / settings.gzip_cache, time.time())
+        gzip_cache = settings.root / settings.gzip_cache
+        # Pagefind's processes index while this one compresses the pages; the bundle after.
+        with ThreadPoolExecutor(1) as pool:
+            pages = pool.submit(precompress.precompress, staging, gzip_cache, skip=urls.PAGEFIND)
+            cache = settings.root / settings.search_cache
+            search.index_site(staging, plan.pages, plan.static, cache, rendered.search_keys)
+            pages.result()
+        precompress.precompress(staging, gzip_cache, folder=urls.PAGEFIND)
+        precompress.prune(gzip_cache, time.time())
         change = schedule.next_change(plan.collections)
         (staging / schedule.STATE).parent.mkdir(parents=True, exist_ok=True)
         (staging / schedule.STATE).write_bytes(schedule.state(commit, change))

@@ -28,8 +28,9 @@ from .pagecache import publish
 _DERIVED = urls.PAGEFIND  # kept up to date by the search stage
 
 
-def files_under(folder: Path) -> dict[str, os.DirEntry[str]]:
-    """Every file under `folder` by its path relative to it (`/` separators)."""
+def files_under(folder: Path, skip: str = "") -> dict[str, os.DirEntry[str]]:
+    """Every file under `folder` by its path relative to it (`/` separators), but those in
+    the folder `skip` (relative, ending in "/")."""
     found: dict[str, os.DirEntry[str]] = {}
     pending = [("", str(folder))]
     while pending:
@@ -41,7 +42,8 @@ def files_under(folder: Path) -> dict[str, os.DirEntry[str]]:
         for entry in entries:
             rel = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
-                pending.append((rel + "/", entry.path))
+                if rel + "/" != skip:
+                    pending.append((rel + "/", entry.path))
             else:
                 found[rel] = entry
     return found

@@ -38,12 +38,18 @@ def gzipped(data: bytes) -> bytes:
 INDEX = "index.tsv"  # the files of the last build: identity -> digest
 
 
-def precompress(site: Path, cache: Path, workers: int = 2) -> int:
+def precompress(site: Path, cache: Path, folder: str = "", skip: str = "", workers: int = 2) -> int:
     """Write `name.gz` beside each compressible file of `site` of at least MIN_BYTES; returns
-    how many had to be compressed (the rest came from `cache`)."""
-    known = dict(read_identities(cache / INDEX))
-    checked = Checked(cache / "checked.tsv")
-    present = files_under(site)
+    how many had to be compressed (the rest came from `cache`).
+
+    `folder` (relative to `site`, ending in "/"): only the files under it; `skip`: a folder
+    under it left out. A build compresses the pages while the search bundle is being made, and the
+    bundle after: each part keeps its own indexes in the cache."""
+    part = folder.strip("/").replace("/", "-")
+    index = cache / (f"{part}-{INDEX}" if part else INDEX)
+    known = dict(read_identities(index))
+    checked = Checked(cache / (f"{part}-checked.tsv" if part else "checked.tsv"))
+    present = files_under(site / folder, skip)
     files = []
     for rel, entry in present.items():
         if os.path.splitext(rel)[1] in SUFFIXES:
@@ -61,7 +67,7 @@ def precompress(site: Path, cache: Path, workers: int = 2) -> int:
         one = lambda file: _one(*file, known.get(file[1]), cache, checked)  # noqa: E731
         done = list(pool.map(one, files, chunksize=64))
     rows = {ident: digest for (_, ident, _), (digest, _) in zip(files, done, strict=True)}
-    write_identities(cache / INDEX, rows.items())
+    write_identities(index, rows.items())
     checked.save()
     return sum(made for _, made in done)
 

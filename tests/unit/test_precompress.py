@@ -53,3 +53,22 @@ def test_prune_removes_old_entries_that_no_site_links(tmp_path: Path) -> None:
     assert precompress.prune(cache, now=10**10) == 1
     (kept,) = cache.rglob("*.gz")
     assert kept.samefile(root / "tin-tuc/a/index.html.gz")
+
+
+def test_a_folder_left_out_and_then_compressed_on_its_own(tmp_path: Path) -> None:
+    """How a build compresses the pages while the search bundle is made, then the bundle:
+    neither pass touches the other's files, and a stale `.gz` goes only in its own part."""
+    root, cache = site(tmp_path / "site"), tmp_path / "cache"
+    (root / "pagefind/vi").mkdir(parents=True)
+    (root / "pagefind/pagefind.js").write_bytes(PAGE.replace(b"<p>", b"var "))
+    (root / "pagefind/vi/cu.json.gz").write_bytes(b"stale")  # its file is gone
+    assert precompress.precompress(root, cache, skip="pagefind/") == 2
+    assert not (root / "pagefind/pagefind.js.gz").exists()
+    assert (root / "pagefind/vi/cu.json.gz").exists()
+    assert precompress.precompress(root, cache, folder="pagefind/") == 1
+    assert gzip.decompress((root / "pagefind/pagefind.js.gz").read_bytes()).startswith(b"var ")
+    assert not (root / "pagefind/vi/cu.json.gz").exists()
+    assert (root / "rss.xml.gz").exists()
+    # Each part remembers its own files: nothing to compress again in either.
+    assert precompress.precompress(root, cache, skip="pagefind/") == 0
+    assert precompress.precompress(root, cache, folder="pagefind/") == 0
