@@ -3,6 +3,7 @@ all template."""
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from jinja2 import BytecodeCache, Environment, pass_context
@@ -17,6 +18,7 @@ from mkdocs.structure.toc import get_toc
 from .. import urls, vi
 from ..content.models import ImageRef
 from ..outputs import search
+from ..outputs.checked import load, store
 from ..outputs.links import describe
 from ..outputs.pictures import cover, lead_photo, thumbnail
 from ..repository import Plan
@@ -25,26 +27,47 @@ from ..text import d_folded_words, slugify, vietnamese_sorted
 
 
 class _CompiledTemplates(BytecodeCache):
-    """Templates compiled once per process: `portal serve` rebuilds with a new Environment each
-    time, and compiling Material's and ours costs a third of a second. Buckets are keyed by the
-    template's file and the checksum of its source, so an edited template compiles again."""
+    """Templates compiled once: `portal serve` rebuilds with a new Environment each time, and
+    every `portal build` is a new process; compiling Material's templates and ours costs a
+    third of a second. Kept in memory and in the page cache's `templates/` folder, each entry
+    with its checksum (a damaged one is compiled again). Buckets are keyed by the template's
+    file and the checksum of its source, so an edited template compiles again, and Jinja marks
+    the bytecode with its own and Python's version."""
 
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
+        self.folder: Path | None = None
+
+    def _entry(self, name: str) -> Path | None:
+        if self.folder is None:
+            return None
+        return self.folder / f"{hashlib.sha256(name.encode()).hexdigest()}.bc"
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        code = self.compiled.get(f"{bucket.key}:{bucket.checksum}")
+        name = f"{bucket.key}:{bucket.checksum}"
+        code = self.compiled.get(name)
+        entry = self._entry(name)
+        if code is None and entry is not None:
+            code = load(entry)
+            if code is not None:
+                self.compiled[name] = code
         if code is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self.compiled[f"{bucket.key}:{bucket.checksum}"] = bucket.bytecode_to_string()
+        name = f"{bucket.key}:{bucket.checksum}"
+        self.compiled[name] = code = bucket.bytecode_to_string()
+        entry = self._entry(name)
+        if entry is not None:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            store(entry, code)
 
 
 _COMPILED = _CompiledTemplates()
 
 
 def set_up(env: Environment, config: MkDocsConfig, plan: Plan) -> Environment:
+    _COMPILED.folder = plan.settings.root / plan.settings.page_cache / "templates"
     env.bytecode_cache = _COMPILED
     # Our templates (custom_dir) escape by default; Material's own expect raw HTML.
     custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
