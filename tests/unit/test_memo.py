@@ -77,3 +77,29 @@ def test_a_foreign_or_damaged_memo_is_ignored(
     fresh_process.clear()
     plan = plan_repository(config, process_photos=False)
     assert len(fresh_process) == 5 and len(plan.collections.published) == 5
+
+
+def test_the_memo_is_written_again_only_once_enough_files_changed(
+    tmp_path: Path, fresh_process: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(memo, "STALE_AT", 2)
+    write_corpus(tmp_path, 6)
+    config = tmp_path / "mkdocs.yml"
+    plan = plan_repository(config, process_photos=False)
+    pickle = tmp_path / ".cache" / memo.NAME
+    written = pickle.stat().st_mtime_ns
+    first, second = (tmp_path / item.source for item in plan.collections.published[:2])
+    for path in (first, second):
+        path.write_text(path.read_text(encoding="utf-8") + "\nThêm.\n", encoding="utf-8")
+        _new_process()
+        fresh_process.clear()
+        plan_repository(config, process_photos=False)
+    # The first edit was not worth a write: the second process parsed that file again too.
+    assert sorted(fresh_process) == sorted(
+        p.relative_to(tmp_path).as_posix() for p in (first, second)
+    )
+    assert pickle.stat().st_mtime_ns != written
+    _new_process()
+    fresh_process.clear()
+    plan_repository(config, process_photos=False)
+    assert fresh_process == []
