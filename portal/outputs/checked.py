@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -85,6 +86,8 @@ def store(path: Path, data: bytes) -> None:
     time on ext4."""
     digest = hashlib.sha256(data).hexdigest().encode("ascii")
     total = _checksum(path)
+    if _holds(total, digest) and _holds(path, data):  # stored already (by another thread)
+        return
     _unlink(total)
     _create(path, data)
     _create(total, digest)
@@ -112,13 +115,23 @@ def _unlink(path: Path) -> None:
 
 
 def _create(path: Path, content: bytes) -> None:
-    _unlink(path)
     try:
         fd = os.open(path, _NEW, 0o666)
-    except FileExistsError:  # another thread stores the same entry: the same bytes, renamed in
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.{id(content)}")
+    except FileExistsError:
+        if _holds(path, content):  # another thread stored the same entry
+            return
+        # A damaged entry made again (or one another thread is still writing): a new file
+        # renamed over it, so that the name always holds a whole file.
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}")
         temporary.write_bytes(content)
         temporary.replace(path)
         return
     with os.fdopen(fd, "wb") as file:
         file.write(content)
+
+
+def _holds(path: Path, content: bytes) -> bool:
+    try:
+        return os.path.getsize(path) == len(content) and path.read_bytes() == content
+    except OSError:
+        return False

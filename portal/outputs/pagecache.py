@@ -42,16 +42,16 @@ class PageCache:
         self.written: list[str] = []  # the entries this build wrote, in case it fails
         self.indexed = _read_indexed(folder / _INDEXED)  # key -> digest of its indexed part
 
-    def _path(self, key: str, kind: str) -> Path:
+    def path(self, key: str, kind: str = "html") -> Path:
         return self.folder / key[:2] / f"{key}.{kind}"
 
     def read(self, key: str, kind: str = "html") -> bytes | None:
         """The entry's bytes, or None when it is missing or damaged."""
-        return load(self._path(key, kind))
+        return load(self.path(key, kind))
 
     def verified(self, key: str, kind: str = "html") -> Path | None:
         """The entry's file, when it is there and sound."""
-        path = self._path(key, kind)
+        path = self.path(key, kind)
         sound = self.checked.sound(str(path), lambda: self.read(key, kind) is not None)
         return path if sound else None
 
@@ -63,12 +63,14 @@ class PageCache:
             return Path(path)
         return None
 
-    def put(self, key: str, data: bytes, kind: str = "html") -> None:
-        path = self._path(key, kind)
+    def put(self, key: str, data: bytes, kind: str = "html") -> Path:
+        """Store an entry; returns its file."""
+        path = self.path(key, kind)
         path.parent.mkdir(parents=True, exist_ok=True)
         store(path, data)
         self.checked.add(str(path))
         self.written.append(str(path))
+        return path
 
     def discard(self) -> None:
         """Delete the entries this build wrote: a build that failed (a broken link, a crash)
@@ -85,13 +87,12 @@ class PageCache:
         """What the search indexes of the page of `key` (`search.indexed_part`)."""
         self.indexed[key] = hashlib.sha256(part.encode("utf-8")).hexdigest()
 
-    def save(self, used: Set[str]) -> None:
+    def save(self, used: Set[str] | None = None) -> None:
         """Remember the entries this build found or made sound, and the indexed parts of the
-        pages of `used` keys, for the next build."""
+        pages of `used` keys (all known, by default), for the next build."""
         self.checked.save()
-        rows = "".join(
-            f"{key}\t{self.indexed[key]}\n" for key in sorted(used & self.indexed.keys())
-        )
+        kept = sorted(self.indexed.keys() if used is None else used & self.indexed.keys())
+        rows = "".join(f"{key}\t{self.indexed[key]}\n" for key in kept)
         temporary = self.folder / f".{_INDEXED}.{os.getpid()}"
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary.write_text(rows, encoding="ascii")

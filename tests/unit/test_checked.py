@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from portal.outputs.checked import Checked, load, store
-from portal.outputs.pagecache import PageCache
+from portal.outputs.pagecache import PageCache, publish
 
 
 def _reads(path: Path, log: list[str]) -> bool:
@@ -78,3 +79,21 @@ def test_storing_again_never_writes_into_a_published_link(tmp_path: Path) -> Non
     assert load(entry) == b"moi"
     assert published.read_bytes() == b"cu"
     assert os.stat(entry).st_ino != os.stat(published).st_ino
+
+
+def test_threads_storing_the_same_entry_always_find_it_whole(tmp_path: Path) -> None:
+    """Two files of a site with the same bytes share one `.gz` entry, compressed by two threads
+    at once: the entry's name never lacks a whole file to link."""
+    data = b"<p>trang</p>" * 5000
+    entry = tmp_path / "ab.gz"
+
+    def one(n: int) -> None:
+        for round_ in range(40):
+            store(entry, data)
+            target = tmp_path / f"site-{n}-{round_}"
+            publish(entry, target)
+            assert target.read_bytes() == data
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(one, range(6)))
+    assert load(entry) == data
