@@ -55,17 +55,25 @@ class _Kept(logging.Handler):
             self.warnings.append(message)
 
 
+def _not_skipped(record: logging.LogRecord) -> bool:
+    """MkDocs notes each page it did not write: every page, when they are published from the
+    page cache (plugin.py)."""
+    return not record.getMessage().startswith("Page skipped:")
+
+
 @contextmanager
 def _mkdocs_log(verbose: bool) -> Iterator[_Kept]:
     """MkDocs' log kept aside (developers see it with `verbose`), never shown to editors."""
     logger = logging.getLogger("mkdocs")
     saved = (logger.level, logger.propagate, list(logger.handlers))
     kept = _Kept()
+    kept.addFilter(_not_skipped)
     logger.handlers = [kept]
     logger.propagate = False
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     if verbose:
         shown = logging.StreamHandler(sys.stderr)
+        shown.addFilter(_not_skipped)
         shown.setFormatter(logging.Formatter("%(levelname)-7s - %(message)s"))
         logger.addHandler(shown)
     try:
@@ -102,7 +110,7 @@ class Rendered:
     # Output path -> what decides the page's search entry, for every planned page: the digest
     # of its indexed part (outputs/search.py), or its cache key where that is not known.
     search_keys: dict[str, str]
-    cached: dict[str, Path] = field(default_factory=dict)  # reused: output path -> cache file
+    cached: dict[str, Path] = field(default_factory=dict)  # every page: output path -> cache file
 
 
 def render(
@@ -115,9 +123,10 @@ def render(
     """Build the site of `config_file` into `site_dir` (MkDocs' strict mode) and return its plan
     with what decides each page's search entry; raises ContentErrors or BuildFailed.
 
-    Pages reused from the cache are not written into `site_dir` but listed in
-    `Rendered.cached`. `from_cache` (`portal serve`, which answers them from the cache and
-    publishes nothing): an entry's presence is enough, where a build reads and checks it.
+    Pages (reused from the cache, or rendered and stored in it) are not written into
+    `site_dir` but listed in `Rendered.cached`. `from_cache` (`portal serve`, which answers
+    them from the cache and publishes nothing): an entry's presence is enough, where a build
+    reads and checks it.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     with (
@@ -155,7 +164,7 @@ def render(
     plugin: Any = config.plugins["portal"]
     indexed = plugin.cache.indexed
     keys = {urls.output_path(url): indexed.get(key, key) for url, key in plugin.keys.items()}
-    return Rendered(plugin.plan, keys, dict(plugin.reused))
+    return Rendered(plugin.plan, keys, dict(plugin.cached))
 
 
 def missing_links(

@@ -64,6 +64,7 @@ class ContentProblems(PluginError):  # type: ignore[misc]
 class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
     plan: Plan
     side: split.Split | None = None  # this process's side of a render on two cores
+    child_share: frozenset[str] = frozenset()  # the pages the other side renders
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -80,9 +81,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         self.fed = {item.url for channel in self.plan.site.channels for item in channel.items}
         self.from_cache = os.environ.get(FROM_CACHE) == "1"
         self.listed = os.environ.get(LISTED) == "1"
-        # Reused pages when listed: output path -> cache file, for the assembly of the site
+        # When listed, every planned page is published from the cache (reused, or rendered and
+        # stored): output path -> cache file, for the assembly of the site
         # (outputs/assemble.py) or for the preview to answer from.
-        self.reused: dict[str, Path] = {}
+        self.cached: dict[str, Path] = {}
         self.site = social.site_of(self.plan.site)
         figures = FigureExtension(pictures_by_page(self.plan.site), videos_by_page(self.plan.site))
         config.markdown_extensions.append(figures)
@@ -116,7 +118,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         for page in self.plan.pages:
             reused = self.reusable(page)
             if reused is not None and self.listed:
-                self.reused[page.output] = reused
+                self.cached[page.output] = reused
                 files.append(_CachedFile.generated(config, page.output, abs_src_path=str(reused)))
                 continue
             if reused is not None:
@@ -157,12 +159,17 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         if planned is not None:
             key = self.keys[planned.url]
             # The bytes MkDocs writes, so a reused page is identical to a rendered one.
-            self.cache.put(key, output.encode("utf-8", errors="xmlcharrefreplace"))
+            entry = self.cache.put(key, output.encode("utf-8", errors="xmlcharrefreplace"))
             part = indexed_part(output)
             if part is not None:
                 self.cache.note_indexed(key, part)
             if isinstance(planned, ArticlePage):
                 self.cache.put(key, page.content.encode("utf-8"), "body")
+            if self.listed:
+                # Published from the cache like a reused page: written once. MkDocs writes
+                # nothing for an empty output.
+                self.cached[planned.output] = entry
+                return ""
         return output
 
     def on_post_template(
@@ -194,6 +201,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         share = split.child_share(movable, len(self.to_render))
         if not share:
             return None
+        self.child_share = frozenset(share)
         return split.start(files, config, share)
 
     def on_page_markdown(
@@ -244,6 +252,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             if self.side.child:
                 self.side.report(self.cache.written, self.cache.indexed)  # does not return
             outcome, self.side = self.side.finish(), None
+            for page in self.to_render:
+                if page.src_uri in self.child_share:
+                    self.cached[page.output] = self.cache.path(self.keys[page.url])
             for path in outcome.written:
                 self.cache.checked.add(path)
             self.cache.written.extend(outcome.written)
@@ -279,7 +290,7 @@ class _LinkedFile(File):
 
 
 class _CachedFile(File):
-    """A page reused from the cache: nothing is written, the page is listed in `reused`."""
+    """A page reused from the cache: nothing is written, the page is listed in `cached`."""
 
     def copy_file(self, dirty: bool = False) -> None:
         pass

@@ -1,13 +1,14 @@
 """Outputs stage (assemble): the whole site in one folder, made from the site before the live one.
 
-A build writes only the pages it rendered (and the theme's assets and the feeds) into a fresh
-folder; the pages it reused stay in the page cache. Making a new folder of 14,000 page folders
-and links each build costs seconds of file-system time, and deleting the replaced one as much
-again. So `portal build` keeps the site it replaced as a spare, and the next build brings that
-spare up to date: files it should not have go, reused pages it lacks are linked from the cache
-(those it has are the cache's very files, the same inode), and the rendered files are moved in.
-The spare is never the live site, and every file is replaced by a rename or a new link, never
-written in place: the live site shares those inodes.
+Every page of a build is in the page cache (reused, or rendered and stored there); MkDocs
+writes only the rest (the theme's assets, the feeds, the sitemap) into a fresh folder. Making
+a new folder of 14,000 page folders and links each build costs seconds of file-system time,
+and deleting the replaced one as much again. So `portal build` keeps the site it replaced as a
+spare, and the next build brings that spare up to date: files it should not have go, pages it
+lacks are linked from the cache (those it has are the cache's very files, the same inode), and
+the fresh files are moved in. With no spare (a first or cold build) the fresh folder becomes
+the site. The spare is never the live site, and every file is replaced by a rename or a new
+link, never written in place: the live site shares those inodes.
 
 The search bundle (`pagefind/`) and the `.gz` beside each file are brought up to date by their
 own stages (`search.py`, `precompress.py`); here a `.gz` goes only with its file.
@@ -49,11 +50,16 @@ def files_under(folder: Path, skip: str = "") -> dict[str, os.DirEntry[str]]:
     return found
 
 
-def assemble(fresh: Path, reused: Mapping[str, Path], tree: Path) -> None:
-    """Make `tree` hold the site: every file of `fresh` (moved) and every reused page
-    (`reused`: output path -> cache file); nothing else but the search bundle and the `.gz`
-    of files that stay. `fresh` is emptied."""
-    tree.mkdir(parents=True, exist_ok=True)
+def assemble(fresh: Path, cached: Mapping[str, Path], tree: Path) -> None:
+    """Make `tree` hold the site: every file of `fresh` (moved) and every page published from
+    the cache (`cached`: output path -> cache file); nothing else but the search bundle and
+    the `.gz` of files that stay. `fresh` is emptied."""
+    if not tree.exists():  # no spare site (a first build, a cold one): `fresh` becomes it
+        fresh.rename(tree)
+        fresh.mkdir()
+        for rel, source in cached.items():
+            publish(source, tree / rel)
+        return
     moved = files_under(fresh)
     present = files_under(tree)
     emptied: set[str] = set()
@@ -61,12 +67,12 @@ def assemble(fresh: Path, reused: Mapping[str, Path], tree: Path) -> None:
         if rel.startswith(_DERIVED):
             continue
         base = rel[:-3] if rel.endswith(".gz") else rel
-        if base not in moved and base not in reused:
+        if base not in moved and base not in cached:
             os.unlink(entry.path)
             emptied.add(os.path.dirname(entry.path))
     # Every file left is one of the new site's: none is in the way of another's folder.
     remove_empty(emptied, tree)
-    for rel, source in reused.items():
+    for rel, source in cached.items():
         entry = present.get(rel)
         if entry is None or entry.inode() != os.stat(source).st_ino:
             _clear(tree / rel)
