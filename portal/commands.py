@@ -9,6 +9,9 @@ exactly as it was.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import gc
 import shutil
 import sys
 import time
@@ -54,6 +57,7 @@ def build(
     start = time.monotonic()
     try:
         rendered = render(config_file, fresh, preview, verbose)
+        give_back_memory()  # MkDocs' pages and files, before Pagefind needs room
         plan, settings = rendered.plan, rendered.plan.settings
         assemble.assemble(fresh, rendered.cached, staging)
         shutil.rmtree(fresh, ignore_errors=True)
@@ -92,6 +96,16 @@ def build(
         key = "next_expiry" if change.expires else "next_publish"
         print(UI[key].format(when=format_schedule(change.when), what=change.what))
     return 0
+
+
+def give_back_memory() -> None:
+    """Collect what the render left (cycles of pages and files) and hand the freed memory back
+    to the system, where glibc can (`malloc_trim`): otherwise the process keeps it."""
+    gc.collect()
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
+    except (OSError, AttributeError, TypeError):
+        pass
 
 
 def publish(site: Path, target: str, keep: int, rollback: bool, if_changed: bool = False) -> int:

@@ -20,7 +20,10 @@ from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.base import BaseConfigOption, Config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import PluginCollection
 
 from .. import urls
 from ..errors import ContentError, ContentErrors
@@ -164,7 +167,24 @@ def render(
     plugin: Any = config.plugins["portal"]
     indexed = plugin.cache.indexed
     keys = {urls.output_path(url): indexed.get(key, key) for url, key in plugin.keys.items()}
-    return Rendered(plugin.plan, keys, dict(plugin.cached))
+    rendered = Rendered(plugin.plan, keys, dict(plugin.cached))
+    _let_go()
+    return rendered
+
+
+def _let_go() -> None:
+    """MkDocs' config options are objects on the MkDocsConfig class, and some keep the config
+    they loaded last (`plugins` its plugins too): the whole build (its pages, files, the
+    plugin's state) stays in memory until the next load. The search stage and Pagefind need
+    that room."""
+    options = [o for o in vars(MkDocsConfig).values() if isinstance(o, BaseConfigOption)]
+    while options:
+        option = options.pop()
+        for name, value in vars(option).items():
+            if isinstance(value, (Config, PluginCollection)):
+                setattr(option, name, None)
+            elif isinstance(value, BaseConfigOption):  # ListOfItems(Hooks()) and the like
+                options.append(value)
 
 
 def missing_links(

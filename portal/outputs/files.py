@@ -137,20 +137,34 @@ def _add_feeds(outputs: Outputs, plan: SitePlan) -> None:
         return {item.url: feed_lead(plan.photos, item) + rendered(item.url) for item in items}
 
     for channel in plan.channels:
-        pair = functools.cache(
+        pair = _pair(
             lambda rendered, channel=channel: feeds.render_channel(
                 channel, site, collections, bodies(channel.items, rendered), plan.videos
             )
         )
         for path in (channel.rss_url, channel.atom_url):
             source = f"the feed of /{channel.page_url}"
-            outputs.add(path, Output(source, produce=lambda r, p=path, pair=pair: pair(r)[p]))
+            outputs.add(path, Output(source, produce=functools.partial(pair, path=path)))
     attachments = plan.documents.attachments
     docs = functools.cache(
         lambda: feeds.render_documents(attachments, site, plan.settings.feed_size)
     )
     for path in (urls.rss(urls.attachments()), urls.atom(urls.attachments())):
         outputs.add(path, Output("the documents feed", produce=lambda _, p=path: docs()[p]))
+
+
+def _pair(make: Callable[[Rendered], dict[str, bytes]]) -> Callable[..., bytes]:
+    """The RSS and Atom files of a feed, made together once and each handed over once: the
+    plan outlives the build, and must not keep the feeds nor what `rendered` reaches (every
+    page the build converted)."""
+    made: dict[str, bytes] = {}
+
+    def take(rendered: Rendered, path: str) -> bytes:
+        if path not in made:
+            made.update(make(rendered))
+        return made.pop(path)
+
+    return take
 
 
 def _sitemap_pages(

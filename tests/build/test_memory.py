@@ -1,0 +1,36 @@
+"""A render leaves nothing of MkDocs behind: its pages and files are freed before the search
+stage and Pagefind need the room."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+from portal.mkdocs.build import render
+from portal.mkdocs.plugin import PortalPlugin
+from tests.build.test_incremental import site_tree  # noqa: F401 (a fixture)
+
+
+def _alive(site: Path) -> int:
+    """MkDocs pages and files of the build into `site` still in memory."""
+    gc.collect()
+    prefix = str(site)
+    files = [o for o in gc.get_objects() if isinstance(o, File)]
+    pages = [o for o in gc.get_objects() if isinstance(o, Page)]
+    return sum(f.abs_dest_path.startswith(prefix) for f in files) + sum(
+        p.file.abs_dest_path.startswith(prefix) for p in pages
+    )
+
+
+def test_nothing_of_the_render_stays_in_memory(site_tree: Path, tmp_path: Path) -> None:  # noqa: F811
+    site = tmp_path / "fresh"
+    rendered = render(site_tree / "mkdocs.yml", site)
+    assert len(rendered.cached) > 20  # a real build: every page, published from the cache
+    # The plan lives on (the search stage reads it); nothing it holds reaches MkDocs' objects,
+    # and MkDocs keeps no plugin of this build (with its keys, cache index and bodies).
+    assert _alive(site) == 0
+    plugins = [o for o in gc.get_objects() if isinstance(o, PortalPlugin)]
+    assert not [p for p in plugins if getattr(p, "plan", None) is rendered.plan]
