@@ -105,6 +105,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.files = files
         for file in list(files):
             if file.src_uri.startswith(UNUSED_THEME_ASSETS):
                 files.remove(file)
@@ -165,6 +166,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
                 self.cache.note_indexed(key, part)
             if isinstance(planned, ArticlePage):
                 self.cache.put(key, page.content.encode("utf-8"), "body")
+            page.content = ""  # written: only a feed needed it, and feeds are made already
             if self.listed:
                 # Published from the cache like a reused page: written once. MkDocs writes
                 # nothing for an empty output.
@@ -221,9 +223,18 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             markdown = expand_shorthand(markdown, self.plan.documents.by_id, relative)
         return markdown
 
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """An article no feed carries is converted when it is built, not with all the others
+        before the first is built: MkDocs would hold every converted body at once (300 MB at
+        50,000 items). Its Markdown is the plan's own string, held anyway."""
+        planned = self.pages.get(page.file.src_uri)
+        if isinstance(planned, ArticlePage) and planned.url not in self.fed:
+            page.render = functools.partial(_converted_later, page)  # type: ignore[method-assign]
+        return page
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         planned = self.pages.get(page.file.src_uri)
-        if not isinstance(planned, ArticlePage):
+        if not isinstance(planned, ArticlePage) or "render" in vars(page):
             return html
         documents = self.plan.documents
         relative = functools.partial(get_relative_url, other=page.url)
@@ -232,6 +243,12 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
+        if "render" in vars(page):  # converted now (on_pre_page), as MkDocs would have
+            del page.render
+            page.render(config, self.files)
+            page.content = self.on_page_content(
+                page.content or "", page=page, config=config, files=self.files
+            )
         planned = self.pages.get(page.file.src_uri)
         context["portal_page"] = planned or {}
         title = page.title or self.site.name
@@ -271,6 +288,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         return templates.set_up(env, config, self.plan)
+
+
+def _converted_later(page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Stands for `page.render` while MkDocs converts every page up front (on_pre_page)."""
+    page.content = ""
 
 
 class _ProducedFile(File):
