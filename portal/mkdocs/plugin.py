@@ -204,7 +204,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         if not share:
             return None
         self.child_share = frozenset(share)
-        return split.start(files, config, share)
+        side = split.start(files, config, share)
+        if side is not None and side.child:
+            self.cache.indexed = {}  # the child sends the digests of its own pages only
+        return side
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files

@@ -2,8 +2,8 @@
 
 MkDocs renders one page after another in one process, and a cold build has 14,000 of them at
 10,000 items. After the nav is made, the build forks: the child renders a share of the pages
-into the same folder and the page cache, the parent the rest plus everything else (the theme's
-files, the feeds, which carry bodies the parent converted, the sitemap). Each process marks
+into the page cache, the parent the rest plus everything else (the theme's files, the feeds,
+which carry bodies the parent converted, the sitemap). Each process marks
 the other's files excluded, so MkDocs neither converts nor writes them; links to them still
 resolve to the same URLs. The child sends back what it logged (the parent logs it again, so
 strict mode and the editors' link errors see it) and the cache entries it wrote; a child that
