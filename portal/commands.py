@@ -15,11 +15,14 @@ import gc
 import shutil
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import scaffold, urls
+from .content import memo
+from .content.models import Item
 from .counter.http import allow_descriptors
 from .counter.pages import Pages
 from .counter.service import CounterServer, RateLimit
@@ -57,20 +60,29 @@ def build(
     start = time.monotonic()
     try:
         rendered = render(config_file, fresh, preview, verbose)
-        give_back_memory()  # MkDocs' pages and files, before Pagefind needs room
-        plan, settings = rendered.plan, rendered.plan.settings
-        assemble.assemble(fresh, rendered.cached, staging)
+        cached, search_keys = rendered.cached, rendered.search_keys
+        # What the rest needs of the plan, taken now: the plan, the memo and what MkDocs left
+        # go before Pagefind, which needs the room (at 50,000 items, about 700 MB).
+        plan = rendered.plan
+        settings, planned = plan.settings, search.shards(plan.pages, plan.static)
+        change = schedule.next_change(plan.collections)
+        report = Report(
+            len(plan.pages), counts(plan), plan.site.warnings, plan.collections.scheduled
+        )
+        del rendered, plan
+        memo.forget()
+        give_back_memory()
+        assemble.assemble(fresh, cached, staging)
         shutil.rmtree(fresh, ignore_errors=True)
         gzip_cache = settings.root / settings.gzip_cache
         # Pagefind's processes index while this one compresses the pages; the bundle after.
         with ThreadPoolExecutor(1) as pool:
             pages = pool.submit(precompress.precompress, staging, gzip_cache, skip=urls.PAGEFIND)
             cache = settings.root / settings.search_cache
-            search.index_site(staging, plan.pages, plan.static, cache, rendered.search_keys)
+            search.index_site(staging, planned, cache, search_keys)
             pages.result()
         precompress.precompress(staging, gzip_cache, folder=urls.PAGEFIND)
         precompress.prune(gzip_cache, time.time())
-        change = schedule.next_change(plan.collections)
         (staging / schedule.STATE).parent.mkdir(parents=True, exist_ok=True)
         (staging / schedule.STATE).write_bytes(schedule.state(commit, change))
     except ContentErrors as exc:
@@ -88,10 +100,10 @@ def build(
     assemble.swap(staging, site_dir)
     seconds = format_number(time.monotonic() - start, 1)
     print(
-        UI["build_ok"].format(site=site_dir, pages=len(plan.pages), seconds=seconds, **counts(plan))
+        UI["build_ok"].format(site=site_dir, pages=report.pages, seconds=seconds, **report.counts)
     )
-    print_warnings(plan.site.warnings)
-    print_scheduled(plan)
+    print_warnings(report.warnings)
+    print_scheduled(report.scheduled)
     if change is not None:
         key = "next_expiry" if change.expires else "next_publish"
         print(UI[key].format(when=format_schedule(change.when), what=change.what))
@@ -145,8 +157,18 @@ def counts(plan: Plan) -> dict[str, int]:
     }
 
 
-def print_scheduled(plan: Plan) -> None:
-    for item in plan.collections.scheduled:
+@dataclass(frozen=True)
+class Report:
+    """What `portal build` tells at its end, taken from the plan before it is let go."""
+
+    pages: int
+    counts: dict[str, int]
+    warnings: Sequence[ContentError]
+    scheduled: Sequence[Item]
+
+
+def print_scheduled(scheduled: Iterable[Item]) -> None:
+    for item in scheduled:
         when = format_schedule(item.date)
         print(UI["check_scheduled"].format(when=when, title=item.title, source=item.source))
 
@@ -163,7 +185,7 @@ def check(config_file: Path, annotations: bool = False) -> int:
         return 1
     print_warnings(plan.site.warnings, annotations)
     print(UI["check_ok"].format(**counts(plan)))
-    print_scheduled(plan)
+    print_scheduled(plan.collections.scheduled)
     return 0
 
 

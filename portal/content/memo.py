@@ -75,3 +75,11 @@ _RESTORED: dict[int, object] = {}
 
 def _entries() -> dict[int, object]:
     return {id(known): known for known in (*load._PARSED.values(), *news._VALIDATED.values())}
+
+
+def forget() -> None:
+    """Let go of the memo in this process: `portal build` has saved it after planning and
+    needs it no more, and Pagefind needs the room (the long-lived preview keeps it)."""
+    load._PARSED.clear()
+    news._VALIDATED.clear()
+    _RESTORED.clear()

@@ -183,16 +183,15 @@ def _index(site: Path, shard: str, paths: list[str], entry: Path) -> None:
 
 def index_site(
     site: Path,
-    pages: Iterable[Page],
-    static: Iterable[StaticFile],
+    planned: Mapping[str, list[str]],
     cache: Path,
     known: Mapping[str, str] | None = None,
     workers: int | None = None,
 ) -> dict[str, bool]:
-    """Publish every shard's bundle into `site`, indexing only shards whose pages changed.
-    Returns shard -> whether it was indexed in this run (False: reused)."""
+    """Publish the bundle of every shard (`planned`: from `shards()`) into `site`, indexing
+    only shards whose pages changed. Returns shard -> whether it was indexed in this run
+    (False: reused)."""
     cache.mkdir(parents=True, exist_ok=True)
-    planned = shards(pages, static)
     entries = {
         shard: cache / f"{shard or 'main'}-{shard_key(site, paths, known or {})[:32]}"
         for shard, paths in planned.items()

@@ -6,11 +6,16 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+import pytest
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
+from portal import commands
+from portal.content import load
 from portal.mkdocs.build import render
 from portal.mkdocs.plugin import PortalPlugin
+from portal.outputs import search
+from portal.repository import Plan
 from tests.build.test_incremental import site_tree  # noqa: F401 (a fixture)
 
 
@@ -34,3 +39,23 @@ def test_nothing_of_the_render_stays_in_memory(site_tree: Path, tmp_path: Path) 
     assert _alive(site) == 0
     plugins = [o for o in gc.get_objects() if isinstance(o, PortalPlugin)]
     assert not [p for p in plugins if getattr(p, "plan", None) is rendered.plan]
+
+
+def test_the_plan_is_let_go_before_pagefind_runs(
+    site_tree: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Pagefind is the memory peak of a build: by then the build process holds the shards'
+    page lists and keys, not the plan, its items, nor the content memo."""
+    seen: list[tuple[int, int]] = []
+    index = search.index_site
+
+    def watched(*args: object, **kwargs: object) -> dict[str, bool]:
+        gc.collect()
+        objects = gc.get_objects()
+        seen.append((sum(isinstance(o, Plan) for o in objects), len(load._PARSED)))
+        return index(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search, "index_site", watched)
+    assert commands.build(site_tree / "mkdocs.yml", site_tree / "site") == 0
+    assert seen == [(0, 0)]
