@@ -21,14 +21,13 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url, write_file
+from mkdocs.utils import get_relative_url
 
 from .. import urls
 from ..errors import ContentErrors
 from ..outputs import social
-from ..outputs.files import Output
 from ..outputs.links import expand_shorthand, link_numbers
-from ..outputs.pagecache import PageCache, publish
+from ..outputs.pagecache import PageCache
 from ..outputs.pagekeys import page_keys
 from ..outputs.pictures import pictures_by_page
 from ..outputs.search import indexed_part
@@ -39,6 +38,7 @@ from ..site.pages import ArticlePage
 from ..site.pages import Page as PlannedPage
 from . import split, templates
 from .config import PortalConfig
+from .files import CachedFile, LinkedFile, output_file
 from .markdown import EscapeHtmlExtension, FigureExtension
 from .markup import conforming
 
@@ -115,15 +115,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             theirs = files.get_file_from_path(path)  # the theme's sitemap.xml, for one
             if theirs is not None:
                 files.remove(theirs)
-            files.append(_file(config, path, output, rendered))
+            files.append(output_file(config, path, output, rendered))
         for page in self.plan.pages:
             reused = self.reusable(page)
             if reused is not None and self.listed:
                 self.cached[page.output] = reused
-                files.append(_CachedFile.generated(config, page.output, abs_src_path=str(reused)))
+                files.append(CachedFile.generated(config, page.output, abs_src_path=str(reused)))
                 continue
             if reused is not None:
-                files.append(_LinkedFile.generated(config, page.output, abs_src_path=str(reused)))
+                files.append(LinkedFile.generated(config, page.output, abs_src_path=str(reused)))
                 continue
             self.to_render.append(page)
             # Never in the nav: a nav listing every article makes every page list every article.
@@ -296,35 +296,3 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
 def _converted_later(page: Page, config: MkDocsConfig, files: Files) -> None:
     """Stands for `page.render` while MkDocs converts every page up front (on_pre_page)."""
     page.content = ""
-
-
-class _ProducedFile(File):
-    """A file whose bytes are made when MkDocs writes it, after every page was converted."""
-
-    produce: Any
-
-    def copy_file(self, dirty: bool = False) -> None:
-        write_file(self.produce(), self.abs_dest_path)
-
-
-class _LinkedFile(File):
-    """A page reused from the cache in a plain `mkdocs build`: published by hard link."""
-
-    def copy_file(self, dirty: bool = False) -> None:
-        publish(Path(self.abs_src_path), Path(self.abs_dest_path))
-
-
-class _CachedFile(File):
-    """A page reused from the cache: nothing is written, the page is listed in `cached`."""
-
-    def copy_file(self, dirty: bool = False) -> None:
-        pass
-
-
-def _file(config: MkDocsConfig, path: str, output: Output, rendered: Any) -> File:
-    """The one place where the domain's outputs become MkDocs files."""
-    if output.file is not None:
-        return File.generated(config, path, abs_src_path=str(output.file))
-    file = _ProducedFile.generated(config, path, content=b"")
-    file.produce = functools.partial(output.produce, rendered)
-    return file
