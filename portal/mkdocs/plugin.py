@@ -275,10 +275,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             for page in self.to_render:
                 if page.src_uri in self.child_share:
                     self.cached[page.output] = self.cache.path(self.keys[page.url])
-            for path in outcome.written:
-                self.cache.checked.add(path)
-            self.cache.written.extend(outcome.written)
-            self.cache.indexed.update(outcome.indexed)
+            self.cache.adopt(outcome.written, outcome.indexed)
         self.cache.save(set(self.keys.values()))
         self.cache.prune(set(self.keys.values()), time.time())
 

@@ -103,6 +103,12 @@ def load(path: Path) -> bytes | None:
     return data if hashlib.sha256(data).hexdigest().encode("ascii") == expected else None
 
 
+def remove(path: Path) -> None:
+    """Delete a stored entry and its checksum (either may be missing)."""
+    _unlink(_checksum(path))
+    _unlink(path)
+
+
 def _checksum(path: Path) -> Path:
     return path.with_name(path.name + ".sha256")
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Set
 from pathlib import Path
 
-from .checked import Checked, load, store
+from .checked import Checked, load, remove, store
 
 _INDEXED = "indexed.tsv"
 _ROW = re.compile(r"([0-9a-f]{64})\t([0-9a-f]{64})")
@@ -76,12 +76,16 @@ class PageCache:
         """Delete the entries this build wrote: a build that failed (a broken link, a crash)
         must render its pages again next time, and report the same problems."""
         for path in self.written:
-            for name in (path, f"{path}.sha256"):
-                try:
-                    os.unlink(name)
-                except OSError:
-                    pass
+            remove(Path(path))
         self.written.clear()
+
+    def adopt(self, written: list[str], indexed: dict[str, str]) -> None:
+        """Entries another process of this build wrote (split.py's child), with the digests
+        of their pages' indexed parts: known sound, and discarded with this build's own."""
+        for path in written:
+            self.checked.add(path)
+        self.written.extend(written)
+        self.indexed.update(indexed)
 
     def note_indexed(self, key: str, part: str) -> None:
         """What the search indexes of the page of `key` (`search.indexed_part`)."""

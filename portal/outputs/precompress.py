@@ -19,7 +19,16 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .assemble import files_under
-from .checked import Checked, Identity, identity, load, read_identities, store, write_identities
+from .checked import (
+    Checked,
+    Identity,
+    identity,
+    load,
+    read_identities,
+    remove,
+    store,
+    write_identities,
+)
 from .pagecache import publish
 
 # Text that gzip shrinks; photos, PDFs, XLSX and Pagefind's chunks are compressed already.
@@ -108,10 +117,6 @@ def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
 
 
-def _sum(entry: Path) -> Path:
-    return entry.with_name(entry.name + ".sha256")
-
-
 def prune(cache: Path, now: float, max_age_days: float = 7.0) -> int:
     """Delete entries that no published file links to (one link: the cache's own) and that are
     older than `max_age_days`; at most once a day. Returns how many went."""
@@ -122,8 +127,7 @@ def prune(cache: Path, now: float, max_age_days: float = 7.0) -> int:
     for entry in cache.glob("??/*.gz"):
         info = entry.stat()
         if info.st_nlink == 1 and info.st_mtime < now - max_age_days * 86400:
-            entry.unlink(missing_ok=True)
-            _sum(entry).unlink(missing_ok=True)
+            remove(entry)
             removed += 1
     cache.mkdir(parents=True, exist_ok=True)
     marker.touch()
