@@ -30,7 +30,7 @@ from .counter.store import Counter
 from .dates import build_time
 from .deploy import release, schedule
 from .errors import ContentError, ContentErrors
-from .outputs import assemble, precompress, search
+from .outputs import assemble, precompress, search, searchplan
 from .repository import Plan, plan_repository
 from .site.settings import read_settings
 from .vi import UI, format_number, format_schedule
@@ -65,7 +65,7 @@ def build(
         # go before Pagefind, which needs the room (at 50,000 items the build process held
         # 913 MiB while Pagefind ran, before this).
         plan = rendered.plan
-        settings, planned = plan.settings, search.shards(plan.pages, plan.static)
+        settings, planned = plan.settings, searchplan.shards(plan.pages, plan.static)
         change = schedule.next_change(plan.collections)
         report = Report(
             len(plan.pages), counts(plan), plan.site.warnings, plan.collections.scheduled

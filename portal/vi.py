@@ -109,6 +109,9 @@ UI = {
     "search_filter_kind": "Loại văn bản",
     "search_filter_year": "Năm",
     "search_loading": "Đang tìm…",
+    # The search page searches the newest news first (outputs/searchplan.py).
+    "search_since": "Đã tìm trong tin từ năm {year} đến nay.",
+    "search_older": "Tìm cả trong tin cũ hơn ({first}–{last})",
     "counter_title": "Số lượt truy cập",
     "counter_online": "Đang trực tuyến",
     "counter_today": "Hôm nay",

@@ -6,6 +6,7 @@ and counted: the session fails when it runs more than MAX_BUILDS of them.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from bs4 import BeautifulSoup
 
 from portal import commands
 from portal.errors import ContentErrors
+from portal.outputs import searchplan
 from portal.repository import plan_repository
 from tests.synthetic import mkdocs_yml, write_corpus
 
@@ -120,7 +122,8 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """250 generated items over every category and several years (so feeds are cut at 30),
-    plus an ANTT draft and an ANTT item dated in the future; built once."""
+    plus an ANTT draft and an ANTT item dated in the future; built once. Its search shards
+    hold a year each and its tiers two shards, as a site of tens of thousands of items does."""
     root = tmp_path_factory.mktemp("corpus")
     config = write_corpus(root, 250, page_size=CORPUS_PAGE_SIZE)
     project = Project(root)
@@ -130,13 +133,25 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Project:
                 "Bản nháp bí mật", "2015-01-01 08:00", tags="[ANTT]", draft="true"
             ),
             "news/tuong-lai.md": item("Tin của tương lai", "2099-01-01 08:00", tags="[ANTT]"),
+            # The search page and its scripts, and a page of text, as the sample has them.
+            **{
+                f"content/{name}": (REPO / "content" / name).read_text(encoding="utf-8")
+                for name in ("tim-kiem.md", "gioi-thieu.md")
+            },
         }
     )
-    assert build_site(config, project.site) == 0
+    shutil.copytree(REPO / "content/assets", root / "content/assets")
+    with config.open("a", encoding="utf-8") as yml:
+        yml.write("extra_css: [assets/portal.css]\nextra_javascript: [assets/portal.js]\n")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(searchplan, "SHARD_ITEMS", CORPUS_SHARD_ITEMS)
+        patch.setattr(searchplan, "TIER_ITEMS", 2 * CORPUS_SHARD_ITEMS + 20)
+        assert build_site(config, project.site) == 0
     return project
 
 
 CORPUS_PAGE_SIZE = 10
+CORPUS_SHARD_ITEMS = 35  # the corpus has about 42 items a year
 
 
 def item(

@@ -8,6 +8,7 @@
   var status = document.querySelector("[data-search-status]");
   var list = document.querySelector("[data-search-results]");
   var more = document.querySelector("[data-search-more]");
+  var older = document.querySelector("[data-search-older]");
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
   var pagefind = null;
   var results = [];
@@ -15,21 +16,73 @@
   var PAGE = 10;
   var run = 0;
   var current = [];  // the query's terms
+  var base = new URL(form.getAttribute("data-base"), location.href);
+  // Item shards by year, newest first, in tiers: a query searches the documents and the newest
+  // tier, and older tiers only when asked (its cost grows with the pages searched).
+  var tiers = JSON.parse(form.getAttribute("data-search-tiers") || "[]");
+  var merged = {};  // bundle path -> its merge
+  var searched = Math.min(1, tiers.length);  // tiers searched, newest first
 
   function load() {
     if (!pagefind) {
       pagefind = import(form.getAttribute("data-pagefind")).then(function (module) {
-        var base = new URL(form.getAttribute("data-base"), location.href).pathname;
-        // Items are indexed by year, each year a bundle of its own, merged into the main one.
-        var shards = (form.getAttribute("data-pagefind-shards") || "").split(" ").filter(Boolean);
-        return module.options({ baseUrl: base }).then(function () {
-          return Promise.all(shards.map(function (shard) {
-            return module.mergeIndex(new URL(shard, location.href).pathname, { baseUrl: base });
-          }));
-        }).then(function () { return module; });
+        return module.options({ baseUrl: base.pathname }).then(function () { return module; });
       });
     }
     return pagefind;
+  }
+
+  function chosenYear() {
+    var select = form.querySelector("select[name=year]");
+    return select && select.value ? Number(select.value) : 0;
+  }
+
+  // The shards a query needs: the tiers searched so far, and every shard of a chosen year.
+  function needed() {
+    var year = chosenYear();
+    var bundles = [];
+    tiers.forEach(function (tier, i) {
+      tier.forEach(function (b) {
+        if (i < searched || (b.first <= year && year <= b.last)) bundles.push(b);
+      });
+    });
+    return bundles;
+  }
+
+  function merge(bundles) {
+    return load().then(function (module) {
+      return Promise.all(bundles.map(function (b) {
+        if (!merged[b.path]) {
+          merged[b.path] = module.mergeIndex(new URL(b.path, base).pathname, { baseUrl: base.pathname });
+        }
+        return merged[b.path];
+      })).then(function () {
+        // A tier merged whole (a year's shard may have been) counts as searched.
+        while (searched < tiers.length && tiers[searched].every(function (b) { return merged[b.path]; })) searched++;
+        return module;
+      });
+    });
+  }
+
+  // The tier the "older" button would add, unless the query already covers what it asks.
+  function nextTier() {
+    return chosenYear() || searched >= tiers.length ? null : tiers[searched];
+  }
+
+  function since() {
+    var tier = nextTier() && tiers[searched - 1];
+    if (!tier) return "";
+    var first = Math.min.apply(null, tier.map(function (b) { return b.first; }));
+    return " " + form.getAttribute("data-text-since").replace("{year}", first);
+  }
+
+  function offerOlder() {
+    var tier = nextTier();
+    older.hidden = !tier;
+    if (!tier) return;
+    older.textContent = form.getAttribute("data-text-older")
+      .replace("{first}", Math.min.apply(null, tier.map(function (b) { return b.first; })))
+      .replace("{last}", Math.max.apply(null, tier.map(function (b) { return b.last; })));
   }
 
   // "đ" is a letter of its own, not a mark: pages also index their "đ" words spelled with "d",
@@ -193,10 +246,11 @@
     var mine = ++run;
     list.textContent = "";
     more.hidden = true;
+    older.hidden = true;
     list.setAttribute("aria-busy", "true");
     if (!query) { status.textContent = ""; list.setAttribute("aria-busy", "false"); return Promise.resolve(); }
     status.textContent = form.getAttribute("data-text-loading");
-    return load().then(function (module) {
+    return merge(needed()).then(function (module) {
       return module.search(fold(query), { filters: filters() });
     }).then(function (found) {
       if (mine !== run) return;
@@ -215,9 +269,10 @@
       // The count appears with the first results, not before their fragments have loaded.
       return showMore().then(function () {
         if (mine !== run) return;
-        status.textContent = results.length
+        status.textContent = (results.length
           ? form.getAttribute("data-text-count").replace("{count}", results.length).replace("{query}", query)
-          : form.getAttribute("data-text-none");
+          : form.getAttribute("data-text-none")) + since();
+        offerOlder();
       });
     });
   }
@@ -229,22 +284,10 @@
     return search();
   }
 
-  load().then(function (module) { return module.filters(); }).then(function (available) {
-    selects.forEach(function (select) {
-      // Vietnamese order: Đ right after D, tones in dictionary order.
-      var values = Object.keys(available[select.name] || {}).sort(function (a, b) {
-        return a.localeCompare(b, "vi");
-      });
-      if (select.name === "year") values.reverse();
-      values.forEach(function (value) {
-        var option = text("option", "", value + " (" + available[select.name][value] + ")");
-        option.value = value;
-        select.appendChild(option);
-      });
-      select.closest("label").hidden = values.length === 0;
-    });
-    return fromUrl();
-  });
+  // The filters' values are written into the page; a value in the URL is chosen as it was.
+  fromUrl();
+  // Pagefind and the newest shards load while the reader types.
+  input.addEventListener("focus", function () { merge(needed()); }, { once: true });
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
@@ -256,4 +299,9 @@
   });
   window.addEventListener("popstate", fromUrl);
   more.addEventListener("click", showMore);
+  older.addEventListener("click", function () {
+    searched++;
+    status.focus();  // the button goes while the wider search runs
+    search();
+  });
 })();

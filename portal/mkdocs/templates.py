@@ -17,7 +17,7 @@ from mkdocs.structure.toc import get_toc
 
 from .. import urls, vi
 from ..content.models import ImageRef
-from ..outputs import search
+from ..outputs import searchplan
 from ..outputs.checked import load, store
 from ..outputs.links import describe
 from ..outputs.pictures import cover, lead_photo, thumbnail
@@ -111,10 +111,9 @@ def set_up(env: Environment, config: MkDocsConfig, plan: Plan) -> Environment:
         portal=collections,
         portal_cache={},
         site_feed=plan.site.channels[0],
-        # The search page merges these bundles into the main one (`outputs/search.py`).
-        search_shards=[
-            search.bundle_path(shard) for shard in search.shards(plan.pages, ()) if shard
-        ],
+        # What the search page loads of the index, and its filters (`outputs/searchplan.py`).
+        search_tiers=searchplan.tiers(searchplan.shards(plan.pages, ())),
+        search_facets=searchplan.facets(plan.pages),
         citizens_category=next(
             (c for c in collections.categories if c.slug == settings.citizens_category), None
         ),

@@ -1,9 +1,7 @@
 """Outputs stage (search): the Pagefind index of the built site, in shards, each kept by key.
 
-Items are indexed in shards of consecutive years (`pagefind/2012-2016/`), documents and static
-pages in the main bundle (`pagefind/`); the search page loads the main bundle and merges the
-shards. A shard's
-key is the content of its pages, so a build after one edit indexes one year again and reuses
+Which pages each shard holds is the search plan's (`searchplan.py`). A shard's key is the
+content of its pages, so a build after one edit indexes one year again and reuses
 the others from `.cache/search/` (safe to delete; an entry whose files do not match its
 manifest is indexed again). Shards are indexed in parallel, each by its own small Pagefind
 process, so memory stays bounded by a shard and not by the site.
@@ -20,21 +18,17 @@ import shutil
 import subprocess
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 
 from .. import urls
-from ..site.pages import ArticlePage, DocumentPage, Page
-from ..site.static import StaticFile
 from .assemble import files_under, remove_empty
 from .checked import Checked
 from .pagecache import publish
+from .searchplan import bundle_path
 
-MAIN = ""  # the main bundle's shard name
-SHARD_ITEMS = 2000  # the fewest items a shard holds before the next one starts
-MAX_SHARDS = 6  # each merged shard costs a query its own index chunks: few and large
 PARALLEL_PAGES = 5000  # pages indexed at once: Pagefind's memory grows with them
 _MANIFEST = "manifest.json"
 
@@ -45,38 +39,6 @@ class SearchFailed(Exception):
     def __init__(self, shard: str, log: str) -> None:
         super().__init__(f"pagefind failed on shard {shard or 'main'}")
         self.log = [log]
-
-
-def shards(pages: Iterable[Page], static: Iterable[StaticFile]) -> dict[str, list[str]]:
-    """Shard -> the output paths of its pages, sorted.
-
-    Items go to shards of consecutive years, from the oldest, each closed once it holds
-    SHARD_ITEMS items: an edit or a new item changes one shard, and a small site is one shard,
-    ranked as one index. Documents and static pages go to the main bundle. The size of a shard
-    doubles as the site grows, so that a query never loads more than about MAX_SHARDS of them;
-    it changes rarely, and only then are all shards indexed again.
-    """
-    by_year: dict[int, list[str]] = defaultdict(list)
-    found: dict[str, list[str]] = defaultdict(list)
-    for page in pages:
-        if isinstance(page, ArticlePage):
-            by_year[page.item.year].append(page.output)
-        elif isinstance(page, DocumentPage):
-            found[MAIN].append(page.output)
-    for file in static:
-        if file.url is not None:
-            found[MAIN].append(file.output)
-    limit = SHARD_ITEMS
-    while limit * MAX_SHARDS < sum(len(paths) for paths in by_year.values()):
-        limit *= 2
-    group: list[int] = []
-    for year in sorted(by_year):
-        group.append(year)
-        size = sum(len(by_year[y]) for y in group)
-        if size >= limit or year == max(by_year):
-            found[f"{group[0]}-{group[-1]}"] = [p for y in group for p in by_year[y]]
-            group = []
-    return {shard: sorted(paths) for shard, paths in sorted(found.items())}
 
 
 _NAME = re.compile(r"<([a-zA-Z][\w-]*)")
@@ -122,11 +84,6 @@ def _element_end(html: str, name: str, at: int) -> int | None:
         if depth == 0:
             return html.find(">", tag.end() - 1) + 1
     return None
-
-
-def bundle_path(shard: str) -> str:
-    """Where a shard's bundle is published, relative to the site."""
-    return urls.PAGEFIND + (f"{shard}/" if shard else "")
 
 
 def shard_key(site: Path, paths: list[str], known: Mapping[str, str]) -> str:

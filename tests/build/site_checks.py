@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
@@ -87,3 +88,9 @@ def all_text(site: Path) -> str:
     return "\n".join(
         p.read_text(encoding="utf-8") for p in site.rglob("*") if p.suffix in {".html", ".xml"}
     )
+
+
+def search_tiers(site: Path) -> list[list[dict]]:
+    """The tiers of item shards the search page merges, newest first (outputs/searchplan.py)."""
+    page = BeautifulSoup((site / "tim-kiem/index.html").read_text(encoding="utf-8"), "lxml")
+    return json.loads(page.select_one("[data-portal-search]")["data-search-tiers"])

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections import Counter, defaultdict
+from itertools import pairwise
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from portal.outputs.search import indexed_part
-from tests.build.site_checks import html_files
+from tests.build.site_checks import html_files, search_tiers
 
 ARTICLE = "tin-tuc/canh-bao-thu-doan-gia-danh-cong-an-goi-dien-lua-dao-chiem-doat-tai-san"
 NOTICE = "thong-bao/day-manh-xay-dung-phong-trao-toan-dan-bao-ve-an-ninh-to-quoc-nam-2018"
@@ -118,17 +121,63 @@ def test_words_with_d_bar_are_also_indexed_with_d(sample_site: Path) -> None:
     assert all("đ" not in word for word in folded)
 
 
-def test_the_index_is_built_for_vietnamese_with_every_indexed_page(sample_site: Path) -> None:
-    # The main bundle and every shard the search page merges: each page in exactly one.
-    search_page = soup(sample_site / "tim-kiem/index.html")
-    shards = search_page.select_one("[data-pagefind-shards]")["data-pagefind-shards"].split()
-    bundles = [sample_site / "pagefind", *((sample_site / "tim-kiem" / s) for s in shards)]
-    counts = [
+def page_counts(bundles: list[Path]) -> list[int]:
+    return [
         json.loads((b / "pagefind-entry.json").read_text())["languages"]["vi"]["page_count"]
         for b in bundles
     ]
-    indexed = sum(1 for p in html_files(sample_site) if soup(p).select_one("[data-pagefind-body]"))
-    assert len(shards) == 1 and sum(counts) == indexed and min(counts) > 0
+
+
+@pytest.mark.parametrize("built", ["sample_site", "corpus"])
+def test_every_indexed_page_is_in_one_bundle_of_the_search_pages_tiers(
+    built: str, request: pytest.FixtureRequest
+) -> None:
+    site = request.getfixturevalue(built)
+    site = site if isinstance(site, Path) else site.site
+    tiers = search_tiers(site)
+    bundles = [site / "pagefind", *(site / b["path"] for tier in tiers for b in tier)]
+    indexed = [p for p in html_files(site) if soup(p).select_one("[data-pagefind-body]")]
+    counts = page_counts(bundles)
+    assert sum(counts) == len(indexed) and min(counts) > 0
+    published = {p.name for p in (site / "pagefind").iterdir() if p.name[0].isdigit()}
+    assert {b.name for b in bundles[1:]} == published
+    # Newest first, each year in one shard; the corpus (shards of a year, tiers of two shards)
+    # has three tiers, the sample one.
+    years = [(b["first"], b["last"]) for tier in tiers for b in tier]
+    assert years == sorted(years, reverse=True)
+    assert all(a[0] > b[1] for a, b in pairwise(years))
+    assert [len(tier) for tier in tiers] == ([1] if built == "sample_site" else [2, 2, 2])
+
+
+@pytest.mark.parametrize("built", ["sample_site", "corpus"])
+def test_the_search_filters_list_every_value_the_pages_give_pagefind(
+    built: str, request: pytest.FixtureRequest
+) -> None:
+    site = request.getfixturevalue(built)
+    site = site if isinstance(site, Path) else site.site
+    counted: dict[str, Counter[str]] = defaultdict(Counter)
+    for path in html_files(site):
+        page = soup(path)
+        if page.select_one("[data-pagefind-body]"):
+            for name, value in pagefind_filters(page).items():
+                counted[name][value] += 1
+    search_page = soup(site / "tim-kiem/index.html")
+    listed = {
+        select["name"]: {
+            o["value"]: int(o.get_text().rsplit("(", 1)[1].rstrip(")").replace(".", ""))
+            for o in select.select("option")
+            if o["value"]
+        }
+        for select in search_page.select("select[data-filter]")
+    }
+    assert listed == {name: dict(values) for name, values in counted.items()}
+    years = list(listed["year"])
+    assert years == sorted(years, reverse=True)
+
+
+def test_the_index_is_built_for_vietnamese_and_lunr_is_gone(sample_site: Path) -> None:
+    languages = json.loads((sample_site / "pagefind/pagefind-entry.json").read_text())["languages"]
+    assert list(languages) == ["vi"]
     assert (
         not (sample_site / "search").exists() and not (sample_site / "search_index.json").exists()
     )
