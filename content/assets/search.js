@@ -37,13 +37,13 @@
     return select && select.value ? Number(select.value) : 0;
   }
 
-  // The shards a query needs: the tiers searched so far, and every shard of a chosen year.
+  // The shards a query needs: those of a chosen year, or else the tiers searched so far.
   function needed() {
     var year = chosenYear();
     var bundles = [];
     tiers.forEach(function (tier, i) {
       tier.forEach(function (b) {
-        if (i < searched || (b.first <= year && year <= b.last)) bundles.push(b);
+        if (year ? b.first <= year && year <= b.last : i < searched) bundles.push(b);
       });
     });
     return bundles;

@@ -86,15 +86,33 @@ def test_a_search_covers_the_newest_tier_and_each_older_one_on_request(
     assert counts == sorted(set(counts))  # each tier found more
     visit.page.close()
     # Every year, chosen in the filter, is searched whole without asking: its shard is
-    # merged, and nothing older. The years' results add up to the whole search's.
+    # merged, and no other. The years' results add up to the whole search's.
     by_year = 0
     for tier in tiers:
         for bundle in tier:
             visit = Visit(browser)
             found = visit.search(corpus_url, year=str(bundle["first"]))
-            assert visit.bundles == {shard(b) for b in tiers[0]} | {shard(bundle)}
+            assert visit.bundles == {shard(bundle)}
             assert visit.years() == {bundle["first"]}
             assert visit.page.locator("[data-search-older]").is_hidden()
             by_year += found
             visit.page.close()
     assert by_year == counts[-1]
+
+
+def test_clearing_the_year_searches_the_newest_tier_again(browser, corpus, corpus_url) -> None:
+    tiers = search_tiers(corpus.site)
+    oldest = tiers[-1][-1]
+    visit = Visit(browser)
+    visit.search(corpus_url, year=str(oldest["first"]))
+    visit.page.select_option("select[name=year]", "")
+    found = visit.settled()
+    assert visit.bundles == {shard(b) for b in tiers[0]} | {shard(oldest)}
+    assert "year=" not in visit.page.url
+    # The reader is told what was searched, and offered the next tier.
+    status = visit.page.text_content("[data-search-status]")
+    assert f"từ năm {span(tiers[0])[0]} đến nay" in status
+    first, last = span(tiers[1])
+    assert visit.page.text_content("[data-search-older]").endswith(f"({first}–{last})")
+    assert found > 0
+    visit.page.close()
