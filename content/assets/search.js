@@ -76,6 +76,9 @@
     return " " + form.getAttribute("data-text-since").replace("{year}", first);
   }
 
+  // Vietnamese digit grouping: 19.732.
+  function number(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); }
+
   function offerOlder() {
     var tier = nextTier();
     older.hidden = !tier;
@@ -270,7 +273,7 @@
       return showMore().then(function () {
         if (mine !== run) return;
         status.textContent = (results.length
-          ? form.getAttribute("data-text-count").replace("{count}", results.length).replace("{query}", query)
+          ? form.getAttribute("data-text-count").replace("{count}", number(results.length)).replace("{query}", query)
           : form.getAttribute("data-text-none")) + since();
         offerOlder();
       });

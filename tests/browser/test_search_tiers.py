@@ -10,7 +10,9 @@ import re
 from urllib.parse import quote, urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
+from tests.browser.test_accessibility import RULES
 from tests.build.site_checks import search_tiers
 
 QUERY = "camera triển khai"  # in most items of every year, not in the corpus's other pages
@@ -44,7 +46,7 @@ class Visit:
         """The number of results the status reports, once they are shown."""
         self.page.wait_for_function(SETTLED, timeout=10000)
         status = self.page.text_content("[data-search-status]")
-        return int(re.search(r"Tìm thấy (\d+) kết quả", status)[1])
+        return int(re.search(r"Tìm thấy ([\d.]+) kết quả", status)[1].replace(".", ""))
 
     def years(self) -> set[int]:
         metas = self.page.eval_on_selector_all(
@@ -116,3 +118,23 @@ def test_clearing_the_year_searches_the_newest_tier_again(browser, corpus, corpu
     assert visit.page.text_content("[data-search-older]").endswith(f"({first}–{last})")
     assert found > 0
     visit.page.close()
+
+
+def test_the_older_news_button_passes_axe_and_keeps_the_keyboard_in_place(
+    browser, corpus, corpus_url
+) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    page.goto(f"{corpus_url}tim-kiem/?q={quote(QUERY)}")
+    page.wait_for_function(SETTLED, timeout=10000)
+    older = page.locator("[data-search-older]")
+    assert older.is_visible() and older.bounding_box()["height"] >= 44
+    result = Axe().run(page, options={"runOnly": {"type": "tag", "values": RULES}})
+    assert [v["id"] for v in result.response["violations"]] == []
+    # Pressed from the keyboard, the button goes; focus moves to the status that reads out
+    # the wider search's count, not to the top of the page.
+    older.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(SETTLED, timeout=10000)
+    assert page.evaluate("document.activeElement.hasAttribute('data-search-status')")
+    context.close()
