@@ -128,12 +128,17 @@ def page_counts(bundles: list[Path]) -> list[int]:
     ]
 
 
-@pytest.mark.parametrize("built", ["sample_site", "corpus"])
+@pytest.fixture(params=["sample_site", "corpus"])
+def built(request: pytest.FixtureRequest) -> tuple[str, Path]:
+    """The sample's site, and the corpus's (shards of a year, tiers of two shards)."""
+    site = request.getfixturevalue(request.param)
+    return request.param, site if isinstance(site, Path) else site.site
+
+
 def test_every_indexed_page_is_in_one_bundle_of_the_search_pages_tiers(
-    built: str, request: pytest.FixtureRequest
+    built: tuple[str, Path],
 ) -> None:
-    site = request.getfixturevalue(built)
-    site = site if isinstance(site, Path) else site.site
+    name, site = built
     tiers = search_tiers(site)
     bundles = [site / "pagefind", *(site / b["path"] for tier in tiers for b in tier)]
     indexed = [p for p in html_files(site) if soup(p).select_one("[data-pagefind-body]")]
@@ -146,15 +151,13 @@ def test_every_indexed_page_is_in_one_bundle_of_the_search_pages_tiers(
     years = [(b["first"], b["last"]) for tier in tiers for b in tier]
     assert years == sorted(years, reverse=True)
     assert all(a[0] > b[1] for a, b in pairwise(years))
-    assert [len(tier) for tier in tiers] == ([1] if built == "sample_site" else [2, 2, 2])
+    assert [len(tier) for tier in tiers] == ([1] if name == "sample_site" else [2, 2, 2])
 
 
-@pytest.mark.parametrize("built", ["sample_site", "corpus"])
 def test_the_search_filters_list_every_value_the_pages_give_pagefind(
-    built: str, request: pytest.FixtureRequest
+    built: tuple[str, Path],
 ) -> None:
-    site = request.getfixturevalue(built)
-    site = site if isinstance(site, Path) else site.site
+    _, site = built
     counted: dict[str, Counter[str]] = defaultdict(Counter)
     for path in html_files(site):
         page = soup(path)
