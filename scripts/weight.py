@@ -163,7 +163,7 @@ def main() -> int:
             size, count = load[0] + query[0], load[1] + query[1]
             rows.append((f'search page + "{args.query}"', size, count, others, SEARCH_BUDGET))
             if older[1]:
-                name = 'then "Tìm cả trong tin cũ hơn" (the next 8,000 items)'
+                name = 'then "Tìm cả trong tin cũ hơn" (the next tier, up to 8,000 items)'
                 rows.append((name, older[0], older[1], [], SEARCH_BUDGET))
             browser.close()
         server.shutdown()
