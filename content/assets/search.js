@@ -73,7 +73,7 @@
     var tier = nextTier() && tiers[searched - 1];
     if (!tier) return "";
     var first = Math.min.apply(null, tier.map(function (b) { return b.first; }));
-    return " " + form.getAttribute("data-text-since").replace("{year}", first);
+    return ". " + form.getAttribute("data-text-since").replace("{year}", first);
   }
 
   // Vietnamese digit grouping: 19.732.

@@ -138,3 +138,20 @@ def test_the_older_news_button_passes_axe_and_keeps_the_keyboard_in_place(
     page.wait_for_function(SETTLED, timeout=10000)
     assert page.evaluate("document.activeElement.hasAttribute('data-search-status')")
     context.close()
+
+
+def test_a_query_only_old_news_answers_is_offered_the_older_tiers(browser, corpus_url) -> None:
+    # "37": in the title of item 37 alone ("… số 37"), of 2012, the corpus's oldest year.
+    page = browser.new_page()
+    page.goto(f"{corpus_url}tim-kiem/?q={quote('37')}")
+    page.wait_for_function(SETTLED, timeout=10000)
+    status = page.text_content("[data-search-status]")
+    assert status.startswith("Không tìm thấy kết quả. Đã tìm trong tin từ năm"), status
+    while page.locator("[data-search-older]").is_visible():
+        page.click("[data-search-older]")
+        page.wait_for_function(SETTLED, timeout=10000)
+    titles = page.eval_on_selector_all(
+        ".portal-search__results .portal-card__title a", "links => links.map(a => a.textContent)"
+    )
+    assert len(titles) == 1 and titles[0].endswith(" số 37"), titles
+    page.close()
