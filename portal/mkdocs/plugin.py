@@ -135,7 +135,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
 
     def reusable(self, page: PlannedPage) -> Path | None:
         """The cached HTML of a page whose key has not changed (with its body, for an
-        article), or None to render it."""
+        article a feed carries: only those are cached), or None to render it."""
         key = self.keys[page.url]
         if page.url in self.in_nav:
             return None
@@ -164,7 +164,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             part = indexed_part(output)
             if part is not None:
                 self.cache.note_indexed(key, part)
-            if isinstance(planned, ArticlePage):
+            if planned.url in self.fed:  # the next build's feeds take it from the cache
                 self.cache.put(key, page.content.encode("utf-8"), "body")
             page.content = ""  # written: only a feed needed it, and feeds are made already
             if self.listed:

@@ -187,3 +187,22 @@ def test_a_neighbours_new_title_changes_a_page_but_not_what_search_indexes(
     assert part is not None and "Tin số 4 đã sửa" in part and "Tin số 3" not in part
     assert indexed_part(before[1]) != part
     assert not edited.exists()
+
+
+def test_an_article_that_enters_a_feed_gets_its_body_though_only_fed_bodies_are_cached(
+    site_tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page cache keeps the converted body of the articles the feeds carry, not of every
+    article; when deleting the newest item brings an older one into the feeds, that page is
+    rendered again and the feed carries its body."""
+    monkeypatch.setenv("PORTAL_NOW", "2024-04-01T00:00")
+    edit(site_tree, "mkdocs.yml", "      page_size: 4", "      page_size: 4\n      feed_size: 4")
+    config, site = site_tree / "mkdocs.yml", site_tree / "site"
+    assert commands.build(config, site) == 0
+    bodies = list((site_tree / ".cache/pages").rglob("*.body"))
+    assert 4 <= len(bodies) < 13  # the items the feeds carry, not all 13
+    assert "Nội dung bài 9." not in (site / "rss.xml").read_text(encoding="utf-8")
+    (site_tree / "news/tin-12.md").unlink()
+    assert commands.build(config, site) == 0
+    assert "Nội dung bài 9." in (site / "rss.xml").read_text(encoding="utf-8")
+    assert tree(site) == cold(site_tree, tmp_path / "cold")
