@@ -69,11 +69,15 @@
     return chosenYear() || searched >= tiers.length ? null : tiers[searched];
   }
 
+  // The first and the last year of a tier.
+  function span(tier) {
+    return [Math.min.apply(null, tier.map(function (b) { return b.first; })),
+      Math.max.apply(null, tier.map(function (b) { return b.last; }))];
+  }
+
   function since() {
     var tier = nextTier() && tiers[searched - 1];
-    if (!tier) return "";
-    var first = Math.min.apply(null, tier.map(function (b) { return b.first; }));
-    return ". " + form.getAttribute("data-text-since").replace("{year}", first);
+    return tier ? ". " + form.getAttribute("data-text-since").replace("{year}", span(tier)[0]) : "";
   }
 
   // Vietnamese digit grouping: 19.732.
@@ -84,8 +88,7 @@
     older.hidden = !tier;
     if (!tier) return;
     older.textContent = form.getAttribute("data-text-older")
-      .replace("{first}", Math.min.apply(null, tier.map(function (b) { return b.first; })))
-      .replace("{last}", Math.max.apply(null, tier.map(function (b) { return b.last; })));
+      .replace("{first}", span(tier)[0]).replace("{last}", span(tier)[1]);
   }
 
   // "đ" is a letter of its own, not a mark: pages also index their "đ" words spelled with "d",
