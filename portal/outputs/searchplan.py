@@ -53,11 +53,13 @@ def shards(pages: Iterable[Page], static: Iterable[StaticFile]) -> dict[str, lis
         if file.url is not None:
             found[MAIN].append(file.output)
     group: list[int] = []
+    size, newest = 0, max(by_year, default=0)
     for year in sorted(by_year):
         group.append(year)
-        if sum(len(by_year[y]) for y in group) >= SHARD_ITEMS or year == max(by_year):
+        size += len(by_year[year])
+        if size >= SHARD_ITEMS or year == newest:
             found[f"{group[0]}-{group[-1]}"] = [p for y in group for p in by_year[y]]
-            group = []
+            group, size = [], 0
     return {shard: sorted(paths) for shard, paths in sorted(found.items())}
 
 
