@@ -276,8 +276,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
                 if page.src_uri in self.child_share:
                     self.cached[page.output] = self.cache.path(self.keys[page.url])
             self.cache.adopt(outcome.written, outcome.indexed)
-        self.cache.save(set(self.keys.values()))
-        self.cache.prune(set(self.keys.values()), time.time())
+        used = set(self.keys.values())
+        self.cache.save(used)
+        self.cache.prune(used, time.time())
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.side is not None:
