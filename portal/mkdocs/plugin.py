@@ -25,7 +25,7 @@ from mkdocs.utils import get_relative_url
 
 from .. import urls
 from ..errors import ContentErrors
-from ..outputs import social
+from ..outputs import precompress, social
 from ..outputs.links import expand_shorthand, link_numbers
 from ..outputs.pagecache import PageCache
 from ..outputs.pagekeys import page_keys
@@ -81,6 +81,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         self.fed = {item.url for channel in self.plan.site.channels for item in channel.items}
         self.from_cache = os.environ.get(FROM_CACHE) == "1"
         self.listed = os.environ.get(LISTED) == "1"
+        published = self.listed and not self.from_cache  # `portal build`: compressed after
+        self.gzip = settings.root / settings.gzip_cache if published else None
         # When listed, every planned page is published from the cache (reused, or rendered and
         # stored): output path -> cache file, for the assembly of the site
         # (outputs/assemble.py) or for the preview to answer from.
@@ -160,16 +162,17 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         if planned is not None:
             key = self.keys[planned.url]
             # The bytes MkDocs writes, so a reused page is identical to a rendered one.
-            entry = self.cache.put(key, output.encode("utf-8", errors="xmlcharrefreplace"))
-            part = indexed_part(output)
-            if part is not None:
+            data = output.encode("utf-8", errors="xmlcharrefreplace")
+            entry = self.cache.put(key, data)
+            if self.gzip is not None:
+                precompress.warm(self.gzip, data)
+            if (part := indexed_part(output)) is not None:
                 self.cache.note_indexed(key, part)
             if planned.url in self.fed:  # the next build's feeds take it from the cache
                 self.cache.put(key, page.content.encode("utf-8"), "body")
             page.content = ""  # written: only a feed needed it, and feeds are made already
             if self.listed:
-                # Published from the cache like a reused page: written once. MkDocs writes
-                # nothing for an empty output.
+                # Published from the cache like a reused page (MkDocs writes no empty output).
                 self.cached[planned.output] = entry
                 return ""
         return output
@@ -277,13 +280,13 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
                     self.cached[page.output] = self.cache.path(self.keys[page.url])
             self.cache.adopt(outcome.written, outcome.indexed)
         used = set(self.keys.values())
-        self.cache.save(used)
         self.cache.prune(used, time.time())
+        self.cache.save(used)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.side is not None:
             if self.side.child:
-                self.side.report([], {}, error)  # does not return
+                self.side.report({}, {}, error)  # does not return
             self.side.abandon()
             self.side = None
 

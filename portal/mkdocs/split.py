@@ -35,11 +35,11 @@ class ChildFailed(Exception):
 
 @dataclass
 class Outcome:
-    """What the child reports: its log records, the cache entries it wrote with the digests
-    of their indexed parts, or its error."""
+    """What the child reports: its log records, the cache entries it wrote with their sums and
+    the digests of their indexed parts, or its error."""
 
     records: list[tuple[int, str]] = field(default_factory=list)
-    written: list[str] = field(default_factory=list)
+    written: dict[str, str] = field(default_factory=dict)
     indexed: dict[str, str] = field(default_factory=dict)
     error: BaseException | None = None
 
@@ -70,7 +70,10 @@ class Split:
         self.reaped = False
 
     def report(
-        self, written: list[str], indexed: dict[str, str], error: BaseException | None = None
+        self,
+        written: dict[str, str],
+        indexed: dict[str, str],
+        error: BaseException | None = None,
     ) -> None:
         """In the child: send the outcome to the parent and end the process, MkDocs' own
         ending (strict mode's count, the log) is the parent's."""

@@ -18,7 +18,7 @@ from mkdocs.structure.toc import get_toc
 from .. import urls, vi
 from ..content.models import ImageRef
 from ..outputs import searchplan
-from ..outputs.checked import load, store
+from ..outputs.checked import store
 from ..outputs.links import describe
 from ..outputs.pictures import cover, lead_photo, thumbnail
 from ..repository import Plan
@@ -30,9 +30,9 @@ class _CompiledTemplates(BytecodeCache):
     """Templates compiled once: `portal serve` rebuilds with a new Environment each time, and
     every `portal build` is a new process; compiling Material's templates and ours costs a
     third of a second. Kept in memory and in the page cache's `templates/` folder, each entry
-    with its checksum (a damaged one is compiled again). Buckets are keyed by the template's
-    file and the checksum of its source, so an edited template compiles again, and Jinja marks
-    the bytecode with its own and Python's version."""
+    headed by the SHA-256 of its code (a damaged one is compiled again). Buckets are keyed by
+    the template's file and the checksum of its source, so an edited template compiles again,
+    and Jinja marks the bytecode with its own and Python's version."""
 
     def __init__(self) -> None:
         self.compiled: dict[str, bytes] = {}
@@ -48,7 +48,7 @@ class _CompiledTemplates(BytecodeCache):
         code = self.compiled.get(name)
         entry = self._entry(name)
         if code is None and entry is not None:
-            code = load(entry)
+            code = _unpack(entry)
             if code is not None:
                 self.compiled[name] = code
         if code is not None:
@@ -60,7 +60,16 @@ class _CompiledTemplates(BytecodeCache):
         entry = self._entry(name)
         if entry is not None:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            store(entry, code)
+            store(entry, hashlib.sha256(code).hexdigest().encode() + b"\n" + code)
+
+
+def _unpack(entry: Path) -> bytes | None:
+    """The code of a stored entry when it matches the SHA-256 that heads it."""
+    try:
+        digest, _, code = entry.read_bytes().partition(b"\n")
+    except OSError:
+        return None
+    return code if hashlib.sha256(code).hexdigest().encode() == digest else None
 
 
 _COMPILED = _CompiledTemplates()

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 Identity = tuple[int, int, int, int]  # device, inode, size, modification time (ns)
+_SUM = re.compile(r"([^\t]+)\t([0-9a-f]{64})")
 
 
 def identity(info: os.stat_result) -> Identity:
@@ -78,39 +80,46 @@ def write_identities(index: Path, rows: Iterable[tuple[Identity, str]]) -> None:
     temporary.replace(index)
 
 
-def store(path: Path, data: bytes) -> None:
-    """A cache entry: `data` at `path`, then its SHA-256 at `path.sha256`. The old checksum
-    is removed first and the new one written last, so an entry interrupted half-way has none.
-    Both are new files (new inodes), never written in place: an entry may be linked into a
-    published site. Creating them beats a temporary file and a rename: about half the system
-    time on ext4."""
-    digest = hashlib.sha256(data).hexdigest().encode("ascii")
-    total = _checksum(path)
-    if _holds(total, digest) and _holds(path, data):  # stored already (by another thread)
-        return
-    _unlink(total)
+def store(path: Path, data: bytes) -> str:
+    """A cache entry: `data` at `path`, as a new file (a new inode), never written in place: an
+    entry may be linked into a published site. Returns the SHA-256 of `data`, which the cache
+    keeps apart (`read_sums`): an entry without one, such as one interrupted half-way, is a
+    miss. Creating the file beats a temporary file and a rename: about half the system time on
+    ext4, where every file created is dear (a checksum file beside each entry was one more)."""
     _create(path, data)
-    _create(total, digest)
+    return hashlib.sha256(data).hexdigest()
 
 
-def load(path: Path) -> bytes | None:
-    """The entry's bytes when they match its checksum; None when missing or damaged."""
+def holds(path: Path, digest: str | None) -> bytes | None:
+    """The bytes at `path` when their SHA-256 is `digest`; None when missing or damaged."""
     try:
         data = path.read_bytes()
-        expected = _checksum(path).read_bytes()
     except OSError:
         return None
-    return data if hashlib.sha256(data).hexdigest().encode("ascii") == expected else None
+    return data if digest is not None and hashlib.sha256(data).hexdigest() == digest else None
+
+
+def read_sums(table: Path) -> dict[str, str]:
+    """The name -> SHA-256 rows of a cache's table; a damaged row is left out (its entry is a
+    miss, made again), a missing table gives none."""
+    try:
+        text = table.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    return {m[1]: m[2] for m in map(_SUM.fullmatch, text.splitlines()) if m}
+
+
+def write_sums(table: Path, sums: Iterable[tuple[str, str]]) -> None:
+    """Write name -> SHA-256 rows to `table`, atomically."""
+    table.parent.mkdir(parents=True, exist_ok=True)
+    temporary = table.with_name(f".{table.name}.{os.getpid()}")
+    temporary.write_text("".join(f"{name}\t{digest}\n" for name, digest in sums), "utf-8")
+    temporary.replace(table)
 
 
 def remove(path: Path) -> None:
-    """Delete a stored entry and its checksum (either may be missing)."""
-    _unlink(_checksum(path))
+    """Delete a stored entry (it may be missing already)."""
     _unlink(path)
-
-
-def _checksum(path: Path) -> Path:
-    return path.with_name(path.name + ".sha256")
 
 
 def _unlink(path: Path) -> None:

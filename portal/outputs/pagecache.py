@@ -1,11 +1,11 @@
 """Outputs stage (cache): rendered pages kept by key, so a build renders only what changed.
 
-An entry is the page's HTML (and for an article the converted body that feeds carry), with
-the SHA-256 of its bytes beside it. An entry whose checksum does not match (a disk error, a
-hand edit, an interrupted write) is a miss: the page is rendered again and the entry replaced.
-Entries are written atomically and published by hard link, so an unchanged page costs no copy.
-The folder (default `.cache/pages/`, git-ignored) may be deleted at any time. An entry
-checked once is known by its identity on disk afterwards (`checked.py`).
+An entry is the page's HTML (and for an article the converted body that feeds carry). The
+SHA-256 of each entry's bytes is kept in `sums.tsv`: an entry whose bytes do not match (a disk
+error, a hand edit, an interrupted write) or that has no sum is a miss: the page is rendered
+again and the entry replaced. Entries are written atomically and published by hard link, so an
+unchanged page costs no copy. The folder (default `.cache/pages/`, git-ignored) may be deleted
+at any time. An entry checked once is known by its identity on disk afterwards (`checked.py`).
 
 Beside the entries, `indexed.tsv` keeps for each key the digest of what the search indexes of
 the page (`search.indexed_part`), so the search stage knows a reused page's part unread.
@@ -15,39 +15,30 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
-from collections.abc import Set
+from collections.abc import Mapping, Set
 from pathlib import Path
 
-from .checked import Checked, load, remove, store
+from .checked import Checked, holds, read_sums, remove, store, write_sums
 
 _INDEXED = "indexed.tsv"
-_ROW = re.compile(r"([0-9a-f]{64})\t([0-9a-f]{64})")
-
-
-def _read_indexed(index: Path) -> dict[str, str]:
-    """The key -> digest rows of `index`; a damaged row is left out (its page's shard is
-    indexed again), a missing file gives none."""
-    try:
-        text = index.read_text(encoding="ascii")
-    except (OSError, UnicodeDecodeError):
-        return {}
-    return {m[1]: m[2] for m in map(_ROW.fullmatch, text.splitlines()) if m}
+_SUMS = "sums.tsv"  # entry file name -> SHA-256 of its bytes
 
 
 class PageCache:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.checked = Checked(folder / "checked.tsv")
-        self.written: list[str] = []  # the entries this build wrote, in case it fails
-        self.indexed = _read_indexed(folder / _INDEXED)  # key -> digest of its indexed part
+        self.sums = read_sums(folder / _SUMS)
+        self.written: dict[str, str] = {}  # the entries this build wrote -> their SHA-256
+        self.indexed = read_sums(folder / _INDEXED)  # key -> digest of its indexed part
 
     def path(self, key: str, kind: str = "html") -> Path:
         return self.folder / key[:2] / f"{key}.{kind}"
 
     def read(self, key: str, kind: str = "html") -> bytes | None:
         """The entry's bytes, or None when it is missing or damaged."""
-        return load(self.path(key, kind))
+        path = self.path(key, kind)
+        return holds(path, self.sums.get(path.name))
 
     def verified(self, key: str, kind: str = "html") -> Path | None:
         """The entry's file, when it is there and sound."""
@@ -56,20 +47,18 @@ class PageCache:
         return path if sound else None
 
     def present(self, key: str, kind: str = "html") -> Path | None:
-        """The entry's file when it and its checksum are there, unread: for the preview, which
-        shows pages and publishes nothing (every published page is `verified`)."""
-        path = os.path.join(self.folder, key[:2], f"{key}.{kind}")  # strings: 14,000 a preview
-        if os.path.isfile(path) and os.path.isfile(f"{path}.sha256"):
-            return Path(path)
-        return None
+        """The entry's file when it is there with its sum, unread: for the preview, which shows
+        pages and publishes nothing (every published page is `verified`)."""
+        name = f"{key}.{kind}"
+        path = os.path.join(self.folder, key[:2], name)  # strings: 14,000 a preview
+        return Path(path) if name in self.sums and os.path.isfile(path) else None
 
     def put(self, key: str, data: bytes, kind: str = "html") -> Path:
         """Store an entry; returns its file."""
         path = self.path(key, kind)
         path.parent.mkdir(parents=True, exist_ok=True)
-        store(path, data)
+        self.written[str(path)] = self.sums[path.name] = store(path, data)
         self.checked.add(str(path))
-        self.written.append(str(path))
         return path
 
     def discard(self) -> None:
@@ -77,14 +66,17 @@ class PageCache:
         must render its pages again next time, and report the same problems."""
         for path in self.written:
             remove(Path(path))
+            self.sums.pop(os.path.basename(path), None)
         self.written.clear()
 
-    def adopt(self, written: list[str], indexed: dict[str, str]) -> None:
-        """Entries another process of this build wrote (split.py's child), with the digests
-        of their pages' indexed parts: known sound, and discarded with this build's own."""
-        for path in written:
+    def adopt(self, written: Mapping[str, str], indexed: dict[str, str]) -> None:
+        """Entries another process of this build wrote (split.py's child), with their sums and
+        the digests of their pages' indexed parts: known sound, and discarded with this
+        build's own."""
+        for path, digest in written.items():
             self.checked.add(path)
-        self.written.extend(written)
+            self.sums[os.path.basename(path)] = digest
+        self.written.update(written)
         self.indexed.update(indexed)
 
     def note_indexed(self, key: str, part: str) -> None:
@@ -92,15 +84,12 @@ class PageCache:
         self.indexed[key] = hashlib.sha256(part.encode("utf-8")).hexdigest()
 
     def save(self, used: Set[str] | None = None) -> None:
-        """Remember the entries this build found or made sound, and the indexed parts of the
-        pages of `used` keys (all known, by default), for the next build."""
+        """Remember the entries' sums, those this build found or made sound, and the indexed
+        parts of the pages of `used` keys (all known, by default), for the next build."""
         self.checked.save()
+        write_sums(self.folder / _SUMS, sorted(self.sums.items()))
         kept = sorted(self.indexed.keys() if used is None else used & self.indexed.keys())
-        rows = "".join(f"{key}\t{self.indexed[key]}\n" for key in kept)
-        temporary = self.folder / f".{_INDEXED}.{os.getpid()}"
-        self.folder.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(rows, encoding="ascii")
-        temporary.replace(self.folder / _INDEXED)
+        write_sums(self.folder / _INDEXED, ((key, self.indexed[key]) for key in kept))
 
     def prune(self, used: set[str], now: float, max_age_days: float = 7.0) -> int:
         """Delete entries no build has used for `max_age_days`: every change of a template or
@@ -115,6 +104,7 @@ class PageCache:
         for path in self.folder.glob("??/*"):
             if path.name.split(".", 1)[0] not in used and path.stat().st_mtime < limit:
                 path.unlink(missing_ok=True)
+                self.sums.pop(path.name, None)
                 removed += 1
         self.folder.mkdir(parents=True, exist_ok=True)
         marker.touch()

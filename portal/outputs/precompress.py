@@ -1,10 +1,10 @@
 """Outputs stage (compression): a `.gz` beside every text file of the built site, which nginx's
 `gzip_static` sends as it is, so the server never compresses a page per request.
 
-A file's `.gz` is kept in a cache named by the digest of the file's bytes, with the SHA-256 of
-the `.gz` beside it, and published by hard link: after a one-article edit only the few changed
-pages are compressed. An entry is used only when its checksum matches (a damaged one is made
-again); once checked, its identity on disk stands for the check (`checked.py`). Reused pages
+A file's `.gz` is kept in a cache named by the digest of the file's bytes, and published by hard
+link: after a one-article edit only the few changed pages are compressed. An entry is used only
+when it unpacks to bytes of that digest (a damaged one is made again); once checked, its
+identity on disk stands for the check (`checked.py`). Reused pages
 are the page cache's own files, the same inode build after build: an index of their identity
 -> digest spares reading and hashing them again. The `.gz` files carry no time or name, so the
 same bytes always give the same `.gz`.
@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import zlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -23,7 +24,6 @@ from .checked import (
     Checked,
     Identity,
     identity,
-    load,
     read_identities,
     remove,
     store,
@@ -42,6 +42,19 @@ LEVEL = 6  # level 9 saves under 0.1 % on these pages and takes twice as long
 def gzipped(data: bytes) -> bytes:
     """`data` as a gzip member with no name and no time: the same bytes on every build."""
     return gzip.compress(data, compresslevel=LEVEL, mtime=0)
+
+
+def warm(cache: Path, data: bytes) -> None:
+    """Compress a page as it is rendered, into the cache `precompress` takes it from: a cold
+    build compresses on both rendering cores instead of after them. An entry there already is
+    left for `precompress` to check."""
+    if len(data) < MIN_BYTES:
+        return
+    digest = _digest(data)
+    entry = cache / digest[:2] / f"{digest}.gz"
+    if not entry.exists():
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        store(entry, gzipped(data))
 
 
 INDEX = "index.tsv"  # the files of the last build: identity -> digest
@@ -97,7 +110,7 @@ def _one(
         digest = _digest(data)
     entry = cache / digest[:2] / f"{digest}.gz"
     target = path.with_name(path.name + ".gz")
-    sound = checked.sound(str(entry), lambda: load(entry) is not None)
+    sound = checked.sound(str(entry), lambda: _unpacks_to(entry, digest))
     if sound:
         if have != sound[1]:
             publish(entry, target)
@@ -115,6 +128,14 @@ def _one(
 
 def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def _unpacks_to(entry: Path, digest: str) -> bool:
+    """The entry is whole: it unpacks to the bytes its name is the digest of."""
+    try:
+        return _digest(gzip.decompress(entry.read_bytes())) == digest
+    except (OSError, EOFError, zlib.error):  # gzip.BadGzipFile is an OSError
+        return False
 
 
 def prune(cache: Path, now: float, max_age_days: float = 7.0) -> int:

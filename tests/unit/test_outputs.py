@@ -51,8 +51,9 @@ def test_page_cache_prunes_old_unused_entries_once_a_day(tmp_path) -> None:
         if not path.name.startswith("c3"):
             os.utime(path, (old, old))
     # a1 is old but this build used it; b2 is old and unused; c3 is recent.
-    assert cache.prune({"a1"}, now) == 2  # b2's page and its checksum
+    assert cache.prune({"a1"}, now) == 1  # b2's page
     assert cache.read("a1") == cache.read("c3") == b"<p>trang</p>" and cache.read("b2") is None
+    assert "b2.html" not in cache.sums and "a1.html" in cache.sums  # its sum goes with it
     cache.put("d4", b"x")
     for path in (tmp_path / "pages").glob("d4/*"):
         os.utime(path, (old, old))
