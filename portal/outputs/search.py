@@ -15,8 +15,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
-import sys
 from collections import defaultdict
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
@@ -24,12 +22,13 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import urls
+from . import indexer
 from .assemble import files_under, remove_empty
 from .checked import Checked
 from .pagecache import publish
 from .searchplan import bundle_path
 
-PARALLEL_PAGES = 5000  # pages indexed at once: Pagefind's memory grows with them
+PARALLEL_PAGES = 6000  # pages indexed at once: Pagefind's memory grows with them
 _MANIFEST = "manifest.json"
 
 
@@ -114,28 +113,28 @@ def _sound(entry: Path, checked: Checked) -> bool:
         return False
 
 
+def pagefind_html(page: Path) -> str:
+    """What Pagefind is given of `page`: its indexed part alone, which Pagefind turns into the
+    same index in a third less time (a part is about a quarter of the page), or the whole page
+    when its part cannot be told apart."""
+    html = page.read_text(encoding="utf-8")
+    part = indexed_part(html)
+    return html if part is None else part
+
+
 def _index(site: Path, shard: str, paths: list[str], entry: Path) -> None:
     """Index `paths` of `site` into the cache entry `entry`, atomically."""
-    work = entry.with_name(f".{entry.name}.{os.getpid()}")
-    shutil.rmtree(work, ignore_errors=True)
-    pages, bundle = work / "pages", work / "bundle"
-    for path in paths:
-        publish(site / path, pages / path)
-    command = [sys.executable, "-m", "pagefind", "--site", str(pages), "--silent"]
-    command += ["--output-path", str(bundle)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        shutil.rmtree(work, ignore_errors=True)
-        raise SearchFailed(shard, result.stdout + result.stderr)
-    files = sorted(p for p in bundle.rglob("*") if p.is_file())
-    manifest = {
-        p.relative_to(bundle).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in files
-    }
+    bundle = entry.with_name(f".{entry.name}.{os.getpid()}")
+    shutil.rmtree(bundle, ignore_errors=True)
+    pages = ((indexer.page_url(path), pagefind_html(site / path)) for path in paths)
+    try:
+        manifest = indexer.index(pages, bundle)
+    except indexer.IndexFailed as exc:
+        shutil.rmtree(bundle, ignore_errors=True)
+        raise SearchFailed(shard, str(exc)) from None
     (bundle / _MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
-    shutil.rmtree(pages)
     shutil.rmtree(entry, ignore_errors=True)
     bundle.rename(entry)
-    shutil.rmtree(work, ignore_errors=True)
 
 
 def index_site(

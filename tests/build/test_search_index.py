@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import shutil
+import subprocess
+import sys
 from collections import Counter, defaultdict
 from itertools import pairwise
 from pathlib import Path
@@ -10,7 +14,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from portal.outputs.search import indexed_part
+from portal.outputs import indexer
+from portal.outputs.search import indexed_part, pagefind_html
 from tests.build.site_checks import html_files, search_tiers
 
 ARTICLE = "tin-tuc/canh-bao-thu-doan-gia-danh-cong-an-goi-dien-lua-dao-chiem-doat-tai-san"
@@ -208,3 +213,53 @@ def test_the_indexed_part_is_what_pagefind_reads_and_none_when_unsure(sample_sit
     assert indexed_part(page + "</div>") is not None
     assert indexed_part(page) is None  # left open
     assert indexed_part(page + '</div><span data-pagefind-meta="x:y"></span>') is None
+
+
+def test_pagefind_given_the_indexed_parts_makes_the_index_its_command_line_makes(
+    sample_site: Path, tmp_path: Path
+) -> None:
+    """The search stage hands Pagefind's service each page's indexed part alone
+    (`search.pagefind_html`): each page's fragment (named by the digest of its content: URL,
+    title, text, meta, filters) is the one Pagefind's command line makes of the whole page on
+    disk. The word index numbers pages in the order Pagefind got them (the command line's is
+    the order it walks the folders in), so it is compared between two runs of the service: the
+    same pages in the same order give the same index. Filter files are left aside: Pagefind
+    orders them differently from one run to the next."""
+    paths = sorted(
+        p.relative_to(sample_site).as_posix()
+        for p in html_files(sample_site)
+        if "data-pagefind-body" in p.read_text("utf-8")
+    )
+    assert len(paths) > 20
+    whole = tmp_path / "whole"
+    for path in paths:
+        (whole / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(sample_site / path, whole / path)
+    command = [sys.executable, "-m", "pagefind", "--site", str(whole), "--silent"]
+    subprocess.run([*command, "--output-path", str(tmp_path / "cli")], check=True)
+    pages = [(indexer.page_url(path), pagefind_html(sample_site / path)) for path in paths]
+    files = indexer.index(pages, tmp_path / "service")
+    indexer.index(iter(pages), tmp_path / "again")
+    for rel, digest in files.items():
+        assert hashlib.sha256((tmp_path / "service" / rel).read_bytes()).hexdigest() == digest
+    assert (
+        sum(map(len, (html for _, html in pages)))
+        < sum((sample_site / path).stat().st_size for path in paths) / 2
+    )
+
+    def made(bundle: Path, kind: str) -> list[str]:
+        return sorted(p.name for p in bundle.rglob(f"*.pf_{kind}"))
+
+    assert made(tmp_path / "cli", "fragment") == made(tmp_path / "service", "fragment")
+    assert len(made(tmp_path / "service", "fragment")) == len(paths)
+    assert made(tmp_path / "service", "index") == made(tmp_path / "again", "index")
+    assert len(made(tmp_path / "service", "index")) == len(made(tmp_path / "cli", "index")) > 0
+
+
+def test_a_bundle_that_cannot_be_written_fails_with_the_reason(tmp_path: Path) -> None:
+    (tmp_path / "tep").write_text("một tệp, không phải thư mục")
+    page = '<html lang="vi"><title>T</title><main data-pagefind-body><h1>Tổ quốc</h1></main>'
+    with pytest.raises(indexer.IndexFailed) as failed:
+        indexer.index([("/a/", page)], tmp_path / "tep" / "bundle")
+    assert "Not a directory" in str(failed.value)
+    assert not (tmp_path / "tep").is_dir()
