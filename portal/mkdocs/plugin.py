@@ -165,7 +165,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             data = output.encode("utf-8", errors="xmlcharrefreplace")
             entry = self.cache.put(key, data)
             if self.gzip is not None:
-                precompress.warm(self.gzip, data)
+                precompress.warm(self.gzip, data, entry)
             if (part := indexed_part(output)) is not None:
                 self.cache.note_indexed(key, part)
             if planned.url in self.fed:  # the next build's feeds take it from the cache

@@ -45,6 +45,10 @@ class Checked:
         self.seen[path] = found
         return found
 
+    def vouch(self, path: str, found: Identity) -> None:
+        """An entry another process of this build wrote, whole when it has identity `found`."""
+        self.known[path] = found
+
     def add(self, path: str) -> None:
         """An entry this build wrote (and so knows sound)."""
         try:

@@ -44,10 +44,13 @@ def gzipped(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=LEVEL, mtime=0)
 
 
-def warm(cache: Path, data: bytes) -> None:
+def warm(cache: Path, data: bytes, page: Path) -> None:
     """Compress a page as it is rendered, into the cache `precompress` takes it from: a cold
-    build compresses on both rendering cores instead of after them. An entry there already is
-    left for `precompress` to check."""
+    build compresses on both rendering cores instead of after them. `page` is the page cache's
+    entry of `data`, which the site links: its identity goes into this process's notes with
+    the digest, and so does the identity of the entry written here, so that `precompress`
+    neither reads the page again nor checks an entry this build made. An entry there already
+    is left for `precompress` to check."""
     if len(data) < MIN_BYTES:
         return
     digest = _digest(data)
@@ -55,6 +58,25 @@ def warm(cache: Path, data: bytes) -> None:
     if not entry.exists():
         entry.parent.mkdir(parents=True, exist_ok=True)
         store(entry, gzipped(data))
+        _note(cache, "entries", identity(os.stat(entry)), str(entry))
+    _note(cache, "pages", identity(os.stat(page)), digest)
+
+
+def _note(cache: Path, kind: str, found: Identity, text: str) -> None:
+    """A line of this process's notes (a forked child writes its own), written at once: the
+    child ends without flushing anything."""
+    line = "\t".join((*map(str, found), text)) + "\n"
+    with open(cache / f".warmed-{kind}-{os.getpid()}.tsv", "a", encoding="utf-8") as notes:
+        notes.write(line)
+
+
+def _take_notes(cache: Path, kind: str) -> list[tuple[Identity, str]]:
+    """The rows of every rendering process's notes of `kind`, which are then deleted."""
+    rows = []
+    for notes in cache.glob(f".warmed-{kind}-*.tsv"):
+        rows += read_identities(notes)
+        notes.unlink(missing_ok=True)
+    return rows
 
 
 INDEX = "index.tsv"  # the files of the last build: identity -> digest
@@ -71,6 +93,10 @@ def precompress(site: Path, cache: Path, folder: str = "", skip: str = "", worke
     index = cache / (f"{part}-{INDEX}" if part else INDEX)
     known = dict(read_identities(index))
     checked = Checked(cache / (f"{part}-checked.tsv" if part else "checked.tsv"))
+    if not folder:  # the pages: what the render compressed
+        known.update(_take_notes(cache, "pages"))
+        for found, entry in _take_notes(cache, "entries"):
+            checked.vouch(entry, found)
     present = files_under(site / folder, skip)
     files = []
     for rel, entry in present.items():

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import os
 from pathlib import Path
+
+import pytest
 
 from portal.outputs import precompress
 
@@ -72,3 +75,45 @@ def test_a_folder_left_out_and_then_compressed_on_its_own(tmp_path: Path) -> Non
     # Each part remembers its own files: nothing to compress again in either.
     assert precompress.precompress(root, cache, skip="pagefind/") == 0
     assert precompress.precompress(root, cache, folder="pagefind/") == 0
+
+
+def test_a_page_compressed_as_it_was_rendered_is_linked_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`warm` compresses a page into the cache as the render stores it, and notes the page's
+    identity and the entry it wrote: `precompress` links that entry without reading the page
+    or unpacking the entry. An entry that was there before is checked once, as always."""
+    cache, pages = tmp_path / "cache", tmp_path / "pages"
+    pages.mkdir()
+    stored = pages / "trang.html"  # the page cache's entry, which the site links
+    stored.write_bytes(PAGE)
+    root = site(tmp_path / "site")
+    (root / "tin-tuc/a/index.html").unlink()
+    os.link(stored, root / "tin-tuc/a/index.html")
+    precompress.warm(cache, PAGE, stored)
+    feed = (root / "rss.xml").read_bytes()
+    precompress.warm(cache, feed, root / "rss.xml")
+    precompress.warm(cache, feed, root / "rss.xml")  # there already: not vouched for
+    unpacked: list[str] = []
+    real = precompress._unpacks_to
+    monkeypatch.setattr(
+        precompress, "_unpacks_to", lambda e, d: unpacked.append(e.name) or real(e, d)
+    )
+    read: list[str] = []
+    real_read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda p: read.append(p.name) or real_read(p))
+    assert precompress.precompress(root, cache) == 0  # both were compressed by `warm`
+    assert "index.html" not in read and len(unpacked) == 0
+    assert gzip.decompress((root / "tin-tuc/a/index.html.gz").read_bytes()) == PAGE
+    assert gzip.decompress((root / "rss.xml.gz").read_bytes()) == feed
+    assert not list(cache.glob(".warmed-*"))  # the notes are taken once
+    # With no notes, a new entry of the same bytes is read and checked.
+    (root / "rss.xml.gz").unlink()
+    for entry in cache.rglob("*.gz"):
+        entry.unlink()
+    precompress.warm(cache, feed, root / "rss.xml")
+    (cache / "checked.tsv").unlink()
+    for notes in cache.glob(".warmed-entries-*"):
+        notes.unlink()
+    assert precompress.precompress(root, cache) == 1  # the page's entry was deleted above
+    assert len(unpacked) == 1
