@@ -4,10 +4,10 @@
 A file's `.gz` is kept in a cache named by the digest of the file's bytes, and published by hard
 link: after a one-article edit only the few changed pages are compressed. An entry is used only
 when it unpacks to bytes of that digest (a damaged one is made again); once checked, its
-identity on disk stands for the check (`checked.py`). Reused pages
-are the page cache's own files, the same inode build after build: an index of their identity
--> digest spares reading and hashing them again. The `.gz` files carry no time or name, so the
-same bytes always give the same `.gz`.
+identity on disk stands for the check (`checked.py`). Reused pages are the page cache's own
+files, the same inode build after build: an index of their identity -> digest spares reading
+and hashing them again. The `.gz` files carry no time or name, so the same bytes always give
+the same `.gz`.
 """
 
 from __future__ import annotations

@@ -114,9 +114,9 @@ def _sound(entry: Path, checked: Checked) -> bool:
 
 
 def pagefind_html(page: Path) -> str:
-    """What Pagefind is given of `page`: its indexed part alone, which Pagefind turns into the
-    same index in a third less time (a part is about a quarter of the page), or the whole page
-    when its part cannot be told apart."""
+    """What Pagefind is given of `page`: its indexed part alone, from which Pagefind makes the
+    same fragment as from the whole page in less time (a part is about a quarter of the page),
+    or the whole page when its part cannot be told apart."""
     html = page.read_text(encoding="utf-8")
     part = indexed_part(html)
     return html if part is None else part
