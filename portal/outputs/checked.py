@@ -77,11 +77,7 @@ def read_identities(index: Path) -> list[tuple[Identity, str]]:
 
 def write_identities(index: Path, rows: Iterable[tuple[Identity, str]]) -> None:
     """Write (identity, text) lines to `index`, atomically."""
-    index.parent.mkdir(parents=True, exist_ok=True)
-    text = "".join("\t".join((*map(str, found), value)) + "\n" for found, value in rows)
-    temporary = index.with_name(f".{index.name}.{os.getpid()}")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(index)
+    _replace(index, "".join("\t".join((*map(str, found), value)) + "\n" for found, value in rows))
 
 
 def store(path: Path, data: bytes) -> str:
@@ -115,9 +111,14 @@ def read_sums(table: Path) -> dict[str, str]:
 
 def write_sums(table: Path, sums: Iterable[tuple[str, str]]) -> None:
     """Write name -> SHA-256 rows to `table`, atomically."""
+    _replace(table, "".join(f"{name}\t{digest}\n" for name, digest in sums))
+
+
+def _replace(table: Path, text: str) -> None:
+    """`table` holds `text`, whole: written beside it, then renamed over it."""
     table.parent.mkdir(parents=True, exist_ok=True)
     temporary = table.with_name(f".{table.name}.{os.getpid()}")
-    temporary.write_text("".join(f"{name}\t{digest}\n" for name, digest in sums), "utf-8")
+    temporary.write_text(text, encoding="utf-8")
     temporary.replace(table)
 
 
@@ -137,7 +138,7 @@ def _create(path: Path, content: bytes) -> None:
     try:
         fd = os.open(path, _NEW, 0o666)
     except FileExistsError:
-        if _holds(path, content):  # another thread stored the same entry
+        if _same(path, content):  # another thread stored the same entry
             return
         # A damaged entry made again (or one another thread is still writing): a new file
         # renamed over it, so that the name always holds a whole file.
@@ -149,7 +150,7 @@ def _create(path: Path, content: bytes) -> None:
         file.write(content)
 
 
-def _holds(path: Path, content: bytes) -> bool:
+def _same(path: Path, content: bytes) -> bool:
     try:
         return os.path.getsize(path) == len(content) and path.read_bytes() == content
     except OSError:
