@@ -19,6 +19,8 @@ import zlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from isal import igzip
+
 from .assemble import files_under
 from .checked import (
     Checked,
@@ -36,11 +38,18 @@ SUFFIXES = frozenset(
     {".html", ".css", ".js", ".json", ".xml", ".txt", ".svg", ".csv", ".webmanifest", ".vtt"}
 )
 MIN_BYTES = 512  # below one packet the header costs more than it saves
-LEVEL = 6  # level 9 saves under 0.1 % on these pages and takes twice as long
+LEVEL = 6  # zlib's: level 9 saves under 0.1 % on these files and takes twice as long
+# ISA-L's best level for pages: 5 times faster than zlib's level 6 on them, for about 8 % more
+# bytes (5.3 KiB a page instead of 4.9). A cold build compresses every page; zlib took 7 s of
+# CPU at 10,000 items. The theme's stylesheets and scripts, which a first visit loads, stay
+# with zlib: ISA-L made them 10 to 20 % larger.
+PAGE_LEVEL = 3
 
 
 def gzipped(data: bytes) -> bytes:
     """`data` as a gzip member with no name and no time: the same bytes on every build."""
+    if data[:64].lstrip().lower().startswith(b"<!doctype html"):
+        return igzip.compress(data, compresslevel=PAGE_LEVEL, mtime=0)
     return gzip.compress(data, compresslevel=LEVEL, mtime=0)
 
 
