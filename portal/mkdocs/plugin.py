@@ -38,6 +38,7 @@ from ..site.pages import ArticlePage
 from ..site.pages import Page as PlannedPage
 from . import split, templates
 from .config import PortalConfig
+from .convert import Converter, converted_later, deferred
 from .files import CachedFile, LinkedFile, output_file
 from .markdown import EscapeHtmlExtension, FigureExtension
 from .markup import conforming
@@ -77,6 +78,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         self.cache = PageCache(settings.root / settings.page_cache)
         self.keys = page_keys(self.plan.site, self.plan.pages)
         self.bodies: dict[str, str] = {}  # article URL -> converted body, for reused pages
+        self.convert = Converter()
         # Feeds carry the bodies of their items only: other reused articles' bodies stay unread.
         self.fed = {item.url for channel in self.plan.site.channels for item in channel.items}
         self.from_cache = os.environ.get(FROM_CACHE) == "1"
@@ -234,13 +236,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         before the first is built: MkDocs would hold every converted body at once (300 MB at
         50,000 items). Its Markdown is the plan's own string, held anyway."""
         planned = self.pages.get(page.file.src_uri)
-        if isinstance(planned, ArticlePage) and planned.url not in self.fed:
-            page.render = functools.partial(_converted_later, page)  # type: ignore[method-assign]
+        later = isinstance(planned, ArticlePage) and planned.url not in self.fed
+        if planned is not None and planned.markdown:  # by one Markdown instance (convert.py)
+            render = converted_later if later else self.convert
+            page.render = functools.partial(render, page)  # type: ignore[method-assign]
         return page
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         planned = self.pages.get(page.file.src_uri)
-        if not isinstance(planned, ArticlePage) or "render" in vars(page):
+        if not isinstance(planned, ArticlePage) or deferred(page):
             return html
         documents = self.plan.documents
         relative = functools.partial(get_relative_url, other=page.url)
@@ -249,8 +253,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> dict[str, Any]:
-        if "render" in vars(page):  # converted now (on_pre_page), as MkDocs would have
-            del page.render
+        if deferred(page):  # converted now (on_pre_page), as MkDocs would have
+            page.render = functools.partial(self.convert, page)  # type: ignore[method-assign]
             page.render(config, self.files)
             page.content = self.on_page_content(
                 page.content or "", page=page, config=config, files=self.files
@@ -292,8 +296,3 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         return templates.set_up(env, config, self.plan)
-
-
-def _converted_later(page: Page, config: MkDocsConfig, files: Files) -> None:
-    """Stands for `page.render` while MkDocs converts every page up front (on_pre_page)."""
-    page.content = ""
