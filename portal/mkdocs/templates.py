@@ -3,6 +3,7 @@ all template."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 
@@ -109,8 +110,19 @@ def set_up(env: Environment, config: MkDocsConfig, plan: Plan) -> Environment:
         shown = {"lead": lead_photo, "thumb": thumbnail, "cover": cover}[kind]
         return shown(photos, ref, context["page"].url)
 
+    languages = [
+        env.get_template(f"partials/languages/{name}.html").module
+        for name in (config.theme["language"], "en")
+    ]
+
+    @functools.cache
+    def portal_translate(key: str) -> str:
+        """Material's `lang.t`: the theme language's string, else English's, else the key."""
+        return next((text for module in languages if (text := str(module.t(key)))), key)
+
     env.globals.update(
         documents=plan.documents,
+        portal_translate=portal_translate,
         portal_photo=portal_photo,
         ui=vi.UI,
         counter_endpoint=settings.counter_endpoint.rstrip("/"),
