@@ -27,7 +27,7 @@ from .. import urls
 from ..errors import ContentErrors
 from ..outputs import precompress, social
 from ..outputs.links import expand_shorthand, link_numbers
-from ..outputs.pagecache import PageCache
+from ..outputs.pagecache import PageCache, publish
 from ..outputs.pagekeys import page_keys
 from ..outputs.pictures import pictures_by_page
 from ..outputs.search import indexed_part
@@ -65,7 +65,6 @@ class ContentProblems(PluginError):  # type: ignore[misc]
 class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
     plan: Plan
     side: split.Split | None = None  # this process's side of a render on two cores
-    child_share: frozenset[str] = frozenset()  # the pages the other side renders
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
@@ -166,17 +165,22 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             # The bytes MkDocs writes, so a reused page is identical to a rendered one.
             data = output.encode("utf-8", errors="xmlcharrefreplace")
             entry = self.cache.put(key, data)
-            if self.gzip is not None:
-                precompress.warm(self.gzip, data, entry)
             if (part := indexed_part(output)) is not None:
                 self.cache.note_indexed(key, part)
             if planned.url in self.fed:  # the next build's feeds take it from the cache
                 self.cache.put(key, page.content.encode("utf-8"), "body")
             page.content = ""  # written: only a feed needed it, and feeds are made already
-            if self.listed:
-                # Published from the cache like a reused page (MkDocs writes no empty output).
-                self.cached[planned.output] = entry
+            if self.gzip is not None:
+                # `portal build`: the entry and its `.gz` linked into the site at once, by the
+                # process that rendered it (on both cores), not by the assembly after the render
+                target = Path(config.site_dir, planned.output)
+                publish(entry, target)
+                if (packed := precompress.warm(self.gzip, data, entry)) is not None:
+                    publish(packed, target.with_name(target.name + ".gz"))
                 return ""
+            if self.listed:  # the preview answers it from the cache, like a reused page
+                self.cached[planned.output] = entry
+                return ""  # MkDocs writes no empty output
         return output
 
     def on_post_template(
@@ -208,7 +212,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         share = split.child_share(movable, len(self.to_render))
         if not share:
             return None
-        self.child_share = frozenset(share)
         side = split.start(files, config, share)
         if side is not None and side.child:
             self.cache.indexed = {}  # the child sends the digests of its own pages only
@@ -279,9 +282,6 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             if self.side.child:
                 self.side.report(self.cache.written, self.cache.indexed)  # does not return
             outcome, self.side = self.side.finish(), None
-            for page in self.to_render:
-                if page.src_uri in self.child_share:
-                    self.cached[page.output] = self.cache.path(self.keys[page.url])
             self.cache.adopt(outcome.written, outcome.indexed)
         used = set(self.keys.values())
         self.cache.prune(used, time.time())

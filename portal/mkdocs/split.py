@@ -93,6 +93,7 @@ class Split:
     def finish(self) -> Outcome:
         """In the parent: wait for the child; its log records are logged here, and its
         failure raised."""
+        gc.unfreeze()  # the render is over: what it no longer needs can go (`start`)
         with os.fdopen(self.fd, "rb") as pipe:
             data = pipe.read()
         _, status = os.waitpid(self.pid, 0)
@@ -113,6 +114,7 @@ class Split:
         """In the parent, when its own part failed: the child is stopped and reaped."""
         if self.reaped:
             return
+        gc.unfreeze()
         self.reaped = True
         try:
             os.kill(self.pid, signal.SIGKILL)
@@ -139,7 +141,11 @@ def start(files: Files, config: Any, share: Iterable[str]) -> Split | None:
         return None
     theirs = set(share)
     reader, writer = os.pipe()
-    gc.freeze()  # objects made so far stay out of the collector, and their pages shared
+    # Objects made so far (the plan, MkDocs' files) stay out of the collector in both processes
+    # until the render ends: their memory pages stay shared, and the collector's full passes
+    # do not walk them again and again (the parent rendered 18 % slower than the child when it
+    # took them back at once).
+    gc.freeze()
     pid = os.fork()
     if pid == 0:
         os.close(reader)
@@ -154,7 +160,6 @@ def start(files: Files, config: Any, share: Iterable[str]) -> Split | None:
         split.handler = _Records()
         logging.getLogger("mkdocs").handlers = [split.handler]  # the parent logs them again
         return split
-    gc.unfreeze()
     os.close(writer)
     for file in files:
         if file.src_uri in theirs:

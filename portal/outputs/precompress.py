@@ -53,15 +53,15 @@ def gzipped(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=LEVEL, mtime=0)
 
 
-def warm(cache: Path, data: bytes, page: Path) -> None:
+def warm(cache: Path, data: bytes, page: Path) -> Path | None:
     """Compress a page as it is rendered, into the cache `precompress` takes it from: a cold
     build compresses on both rendering cores instead of after them. `page` is the page cache's
     entry of `data`, which the site links: its identity goes into this process's notes with
     the digest, and so does the identity of the entry written here, so that `precompress`
     neither reads the page again nor checks an entry this build made. An entry there already
-    is left for `precompress` to check."""
+    is left for `precompress` to check. Returns the entry (None: too small to compress)."""
     if len(data) < MIN_BYTES:
-        return
+        return None
     digest = _digest(data)
     entry = cache / digest[:2] / f"{digest}.gz"
     if not entry.exists():
@@ -69,6 +69,7 @@ def warm(cache: Path, data: bytes, page: Path) -> None:
         store(entry, gzipped(data))
         _note(cache, "entries", identity(os.stat(entry)), str(entry))
     _note(cache, "pages", identity(os.stat(page)), digest)
+    return entry
 
 
 def _note(cache: Path, kind: str, found: Identity, text: str) -> None:
