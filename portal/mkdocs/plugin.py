@@ -278,6 +278,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        precompress.write_notes()  # what this process compressed (the child's too)
         if self.side is not None:
             if self.side.child:
                 self.side.report(self.cache.written, self.cache.indexed)  # does not return

@@ -72,12 +72,23 @@ def warm(cache: Path, data: bytes, page: Path) -> Path | None:
     return entry
 
 
+# This process's notes not written yet: (cache, kind) -> lines. Notes never written (a process
+# that died) cost `precompress` reading those pages again, nothing more.
+_pending: dict[tuple[Path, str], list[str]] = {}
+
+
 def _note(cache: Path, kind: str, found: Identity, text: str) -> None:
-    """A line of this process's notes (a forked child writes its own), written at once: the
-    child ends without flushing anything."""
-    line = "\t".join((*map(str, found), text)) + "\n"
-    with open(cache / f".warmed-{kind}-{os.getpid()}.tsv", "a", encoding="utf-8") as notes:
-        notes.write(line)
+    """A line of this process's notes, kept until `write_notes`."""
+    _pending.setdefault((cache, kind), []).append("\t".join((*map(str, found), text)) + "\n")
+
+
+def write_notes() -> None:
+    """Write this process's notes, each process to its own files (a forked child ends
+    without flushing anything): the rendering processes, before their render ends."""
+    for (cache, kind), lines in _pending.items():
+        with open(cache / f".warmed-{kind}-{os.getpid()}.tsv", "a", encoding="utf-8") as notes:
+            notes.writelines(lines)
+    _pending.clear()
 
 
 def _take_notes(cache: Path, kind: str) -> list[tuple[Identity, str]]:
