@@ -21,7 +21,6 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from .. import urls
 from ..errors import ContentErrors
@@ -42,6 +41,7 @@ from .convert import Converter, converted_later, deferred
 from .files import CachedFile, LinkedFile, output_file
 from .markdown import EscapeHtmlExtension, FigureExtension
 from .markup import conforming
+from .relative import relative_url
 
 # Set by build.render(): reused pages are listed, not written; the caller assembles the site
 # (or the preview answers them from the cache). A plain `mkdocs build` links them instead.
@@ -230,7 +230,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             page.meta["description"] = escape(planned.item.summary)
             if planned.item.author:
                 page.meta["author"] = escape(planned.item.author)
-            relative = functools.partial(get_relative_url, other=page.url)
+            relative = functools.partial(relative_url, other=page.url)
             markdown = expand_shorthand(markdown, self.plan.documents.by_id, relative)
         return markdown
 
@@ -250,7 +250,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         if not isinstance(planned, ArticlePage) or deferred(page):
             return html
         documents = self.plan.documents
-        relative = functools.partial(get_relative_url, other=page.url)
+        relative = functools.partial(relative_url, other=page.url)
         return link_numbers(html, documents.pattern, documents.targets, relative, planned.url)
 
     def on_page_context(
@@ -273,7 +273,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         context["portal_nav_key"] = (
             None
             if page.url in self.nav_urls
-            else tuple(get_relative_url(url, page.url) for url in self.nav_urls)
+            else tuple(relative_url(url, page.url) for url in self.nav_urls)
         )
         return context
 

@@ -25,6 +25,7 @@ from ..outputs.pictures import cover, lead_photo, thumbnail
 from ..repository import Plan
 from ..site.facts import tel
 from ..text import d_folded_words, slugify, vietnamese_sorted
+from .relative import url_filter
 
 
 class _CompiledTemplates(BytecodeCache):
@@ -88,6 +89,7 @@ def set_up(env: Environment, config: MkDocsConfig, plan: Plan) -> Environment:
     )
     env.autoescape = lambda name: name in ours
     env.filters.update(
+        url=url_filter,  # MkDocs' own, with each URL's parts remembered (relative.py)
         vi_date=vi.format_date,
         vi_short_date=vi.format_short_date,
         vi_schedule=vi.format_schedule,
