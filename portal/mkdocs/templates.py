@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from pathlib import Path
+from types import SimpleNamespace
 
 from jinja2 import BytecodeCache, Environment, pass_context
 from jinja2.bccache import Bucket
@@ -123,6 +124,7 @@ def set_up(env: Environment, config: MkDocsConfig, plan: Plan) -> Environment:
         return next((text for module in languages if (text := str(module.t(key)))), key)
 
     env.globals.update(
+        portal_titled=titled,
         documents=plan.documents,
         portal_translate=portal_translate,
         portal_photo=portal_photo,
@@ -142,6 +144,12 @@ def set_up(env: Environment, config: MkDocsConfig, plan: Plan) -> Environment:
         ),
     )
     return env
+
+
+def titled(page: Page, title: str) -> SimpleNamespace:
+    """`page` as Material's header sees it (its URL, for links), with `title` for its title:
+    main.html renders the header once with a stand-in title."""
+    return SimpleNamespace(url=page.url, meta={"title": title}, title=title)
 
 
 class TemplatePage(Page):
