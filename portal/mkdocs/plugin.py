@@ -209,10 +209,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             if page.url not in self.in_nav
             and not (isinstance(page, ArticlePage) and page.url in self.fed)
         ]
-        share = split.child_share(movable, len(self.to_render))
-        if not share:
+        if not movable:
             return None
-        side = split.start(files, config, share)
+        side = split.start(files, config, movable)
         if side is not None and side.child:
             self.cache.indexed = {}  # the child sends the digests of its own pages only
         return side

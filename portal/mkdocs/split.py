@@ -1,10 +1,11 @@
 """MkDocs adapter (rendering on two cores): the pages to render, shared with a forked child.
 
 MkDocs renders one page after another in one process, and a cold build has 14,000 of them at
-10,000 items. After the nav is made, the build forks: the child renders a share of the pages
-into the page cache, the parent the rest plus everything else (the theme's files, the feeds,
-which carry bodies the parent converted, the sitemap). Each process marks
-the other's files excluded, so MkDocs neither converts nor writes them; links to them still
+10,000 items. After the nav is made, the build forks. The pages nothing else in the parent
+needs (the movable ones: not in the nav, no body a feed carries) are shared between the two as
+they go (claims.py); the parent also renders the rest and makes everything else (the theme's
+files, the feeds, which carry bodies the parent converted, the sitemap). The child marks the
+parent's own files excluded, so MkDocs neither converts nor writes them; links to them still
 resolve to the same URLs. The child sends back what it logged (the parent logs it again, so
 strict mode and the editors' link errors see it) and the cache entries it wrote; a child that
 fails fails the build.
@@ -23,6 +24,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mkdocs.structure.files import Files, InclusionLevel
+
+from .claims import Claims, install, uninstall
 
 # Fewer pages to render than this (an edit, the preview) are not worth a fork.
 SPLIT_AT = 1500
@@ -51,14 +54,6 @@ class _Records(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.records.append((record.levelno, record.getMessage()))
-
-
-def child_share(movable: list[str], to_render: int) -> set[str]:
-    """The pages the child renders: about half of all `to_render`, taken from `movable` (those
-    nothing else in the parent needs), every other one so both get a mix of kinds."""
-    count = min(len(movable), to_render // 2)
-    step = len(movable) / count if count else 1
-    return {movable[int(n * step)] for n in range(count)}
 
 
 class Split:
@@ -93,6 +88,7 @@ class Split:
     def finish(self) -> Outcome:
         """In the parent: wait for the child; its log records are logged here, and its
         failure raised."""
+        uninstall()
         gc.unfreeze()  # the render is over: what it no longer needs can go (`start`)
         with os.fdopen(self.fd, "rb") as pipe:
             data = pipe.read()
@@ -114,6 +110,7 @@ class Split:
         """In the parent, when its own part failed: the child is stopped and reaped."""
         if self.reaped:
             return
+        uninstall()
         gc.unfreeze()
         self.reaped = True
         try:
@@ -132,14 +129,16 @@ def end_child() -> None:
     returns into the command that started the build."""
     if _in_child:
         os._exit(1)
+    uninstall()  # the parent: MkDocs' own functions again
 
 
-def start(files: Files, config: Any, share: Iterable[str]) -> Split | None:
-    """Fork, and exclude in each process the files the other one handles; None when the
-    system cannot fork."""
+def start(files: Files, config: Any, shared: Iterable[str]) -> Split | None:
+    """Fork; the child renders only `shared` pages, which the two share as they go
+    (claims.py), and the parent the others too. None when the system cannot fork."""
     if not hasattr(os, "fork"):
         return None
-    theirs = set(share)
+    ours = set(shared)
+    claims = Claims([file.src_uri for file in files if file.src_uri in ours])
     reader, writer = os.pipe()
     # Objects made so far (the plan, MkDocs' files) stay out of the collector in both processes
     # until the render ends: their memory pages stay shared, and the collector's full passes
@@ -150,18 +149,18 @@ def start(files: Files, config: Any, share: Iterable[str]) -> Split | None:
     if pid == 0:
         os.close(reader)
         for file in files:
-            if file.src_uri not in theirs:
+            if file.src_uri not in ours:
                 file.inclusion = InclusionLevel.EXCLUDED
         config.theme.static_templates.clear()
         config.extra_templates.clear()
         global _in_child
         _in_child = True
+        claims.child()
+        install(claims, files)
         split = Split(True, writer)
         split.handler = _Records()
         logging.getLogger("mkdocs").handlers = [split.handler]  # the parent logs them again
         return split
     os.close(writer)
-    for file in files:
-        if file.src_uri in theirs:
-            file.inclusion = InclusionLevel.EXCLUDED
+    install(claims, files)
     return Split(False, reader, pid)
