@@ -113,7 +113,9 @@ class Rendered:
     # Output path -> what decides the page's search entry, for every planned page: the digest
     # of its indexed part (outputs/search.py), or its cache key where that is not known.
     search_keys: dict[str, str]
-    cached: dict[str, Path] = field(default_factory=dict)  # every page: output path -> cache file
+    # Pages published from the cache (the reused ones; every page in the preview): output path
+    # -> cache file. `portal build` links the pages it renders into the site folder at once.
+    cached: dict[str, Path] = field(default_factory=dict)
 
 
 def render(
@@ -126,10 +128,11 @@ def render(
     """Build the site of `config_file` into `site_dir` (MkDocs' strict mode) and return its plan
     with what decides each page's search entry; raises ContentErrors or BuildFailed.
 
-    Pages (reused from the cache, or rendered and stored in it) are not written into
-    `site_dir` but listed in `Rendered.cached`. `from_cache` (`portal serve`, which answers
-    them from the cache and publishes nothing): an entry's presence is enough, where a build
-    reads and checks it.
+    Every page is stored in the page cache. Reused pages are listed in `Rendered.cached`, not
+    written into `site_dir`; rendered ones are linked there (with their `.gz`) as they are
+    made. `from_cache` (`portal serve`, which answers pages from the cache and publishes
+    nothing): every page is listed, and an entry's presence is enough, where a build reads
+    and checks it.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     with (

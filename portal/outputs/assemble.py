@@ -1,7 +1,8 @@
 """Outputs stage (assemble): the whole site in one folder, made from the site before the live one.
 
-Every page of a build is in the page cache (reused, or rendered and stored there); MkDocs
-writes only the rest (the theme's assets, the feeds, the sitemap) into a fresh folder. Making
+Every page of a build is in the page cache (reused, or rendered and stored there). The fresh
+folder holds what MkDocs wrote (the theme's assets, the feeds, the sitemap) and the pages this
+build rendered, each linked there with its `.gz` by the process that rendered it. Making
 a new folder of 14,000 page folders and links each build costs seconds of file-system time,
 and deleting the replaced one as much again. So `portal build` keeps the site it replaced as a
 spare, and the next build brings that spare up to date: files it should not have go, pages it
