@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import weakref
 from collections.abc import Iterable
 from datetime import date, datetime
 from importlib import metadata
@@ -58,7 +59,7 @@ class _Keys:
             pictures = self.plan.photos.pictures
             refs = ((item.image,) if item.image else ()) + item.images
             shown = (
-                repr(item),
+                _own(item),
                 collections.status(item),
                 collections.is_expired(item),
                 repr(collections.tags_of(item)),
@@ -90,6 +91,20 @@ class _Keys:
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None), datetime, date})
+
+# The digest of an item's own fields, once per item object for the life of the process: the
+# preview plans again after every edit, with the very objects of the files it did not change
+# (content/memo.py), and their repr() was a third of the keys' time.
+_OWN: dict[int, tuple[weakref.ref[Item], str]] = {}
+
+
+def _own(item: Item) -> str:
+    known = _OWN.get(id(item))
+    if known is not None and known[0]() is item:
+        return known[1]
+    digest = hashlib.sha256(repr(item).encode()).hexdigest()
+    _OWN[id(item)] = (weakref.ref(item), digest)
+    return digest
 
 
 @functools.cache
