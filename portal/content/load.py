@@ -44,20 +44,17 @@ class SourceDoc:
         return self.lines.get(name, 1)
 
 
-def find_markdown(folder: Path) -> list[Path]:
-    """Every `.md` file below `folder`, in a stable order; hidden files and folders skipped."""
-    if not folder.is_dir():
-        return []
+def find_markdown(folder: Path) -> list[str]:
+    """The path of every `.md` file below `folder`, relative to it with `/` separators, in a
+    stable order; hidden files and folders skipped. Strings: Path objects for 10,000 files cost
+    a third of a second, and the preview lists them after every edit."""
     found = []
-    # os.walk and strings: a third of a second faster than Path.rglob at 10,000 files.
     for directory, dirs, files in os.walk(folder):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [
-            os.path.join(directory, name)
-            for name in files
-            if name.endswith(".md") and not name.startswith(".")
-        ]
-    return [Path(path) for path in sorted(found)]
+        inside = os.path.relpath(directory, folder).replace(os.sep, "/")
+        prefix = "" if inside == "." else inside + "/"
+        found += [prefix + name for name in files if name.endswith(".md") and name[0] != "."]
+    return sorted(found)
 
 
 HEAD = "phần đầu bài"  # the block of fields between the two "---" lines
@@ -139,16 +136,16 @@ def parse_yaml(
 _PARSED: dict[tuple[str, str], tuple[tuple[int, int, int], SourceDoc | list[ContentError]]] = {}
 
 
-def load_file(path: Path, rel: str) -> SourceDoc | list[ContentError]:
+def load_file(path: str, rel: str) -> SourceDoc | list[ContentError]:
     """One Markdown file, parsed; the same file unchanged on disk is parsed once per process."""
-    stat = path.stat()
+    stat = os.stat(path)
     identity = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-    known = _PARSED.get((str(path), rel))
+    known = _PARSED.get((path, rel))
     if known is not None and known[0] == identity:
         return known[1]
-    text = read_text(path, rel)
+    text = read_text(Path(path), rel)
     result = [text] if isinstance(text, ContentError) else parse_document(text, rel)
-    _PARSED[(str(path), rel)] = (identity, result)
+    _PARSED[(path, rel)] = (identity, result)
     return result
 
 
@@ -156,8 +153,10 @@ def load_folder(root: Path, folder: str) -> tuple[list[SourceDoc], list[ContentE
     """Load every Markdown file under `root/folder`; problems are collected, never raised."""
     docs: list[SourceDoc] = []
     errors: list[ContentError] = []
-    for path in find_markdown(root / folder):
-        result = load_file(path, path.relative_to(root).as_posix())
+    top = root / folder
+    base = Path(folder).as_posix()
+    for rel in find_markdown(top):
+        result = load_file(os.path.join(top, rel), rel if base == "." else f"{base}/{rel}")
         if isinstance(result, list):
             errors.extend(result)
         else:
