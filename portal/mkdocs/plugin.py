@@ -191,8 +191,9 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav_urls = sorted({page.url for page in nav.pages})
+        by_uri = files.src_uris  # planned src_uris are POSIX already: no PurePath per page
         for page in self.plan.pages:
-            file = files.get_file_from_path(page.src_uri)
+            file = by_uri.get(page.src_uri)
             if not page.markdown and file is not None and file.page is None:
                 templates.TemplatePage(None, file, config)  # registers itself as file.page
         self.side = self.fork(files, config)
