@@ -35,12 +35,15 @@ def _folder_parts(other: str) -> tuple[str, ...]:
 def relative_url(url: str, other: str) -> str:
     """`url` as a link from `other`: `mkdocs.utils.get_relative_url(url, other)`."""
     here, there = _folder_parts(other), _parts(url)
-    common = 0
-    for a, b in zip(here, there, strict=False):  # the shorter decides
-        if a != b:
-            break
-        common += 1
-    link = "/".join(("..",) * (len(here) - common) + there[common:]) or "."
+    if there and (not here or here[0] != there[0]):  # most links: nothing in common
+        link = "../" * len(here) + "/".join(there)
+    else:
+        common = 0
+        for a, b in zip(here, there, strict=False):  # the shorter decides
+            if a != b:
+                break
+            common += 1
+        link = "/".join(("..",) * (len(here) - common) + there[common:]) or "."
     return link + "/" if url.endswith("/") else link
 
 
