@@ -53,15 +53,17 @@ def plan_repository(
     now: datetime | None = None,
     preview: bool | None = None,
     process_photos: bool = True,
+    remember: bool = True,
 ) -> Plan:
     """The plan of the repository whose configuration is `config_file` (its mkdocs.yml);
     raises ContentErrors with every problem found. `process_photos=False` finds photo
-    problems without processing any photo (`portal check`)."""
+    problems without processing any photo (`portal check`). `remember=False`: the caller
+    saves the content memo itself (`remember_content`), when it suits it."""
     settings = read_settings(Path(config_file), preview)
     memo.restore(settings.root / ".cache")
     site, errors = plan_site(settings, now or build_time(), process_photos)
-    if not settings.preview:  # `portal serve` keeps its memo in memory, and saves no time
-        memo.save(settings.root / ".cache")
+    if remember:
+        remember_content(settings)
     static = tuple(static_files(settings.root, settings.docs_dir))
     try:
         outputs = site_outputs(site, static)
@@ -72,4 +74,11 @@ def plan_repository(
     return Plan(site, static, outputs)
 
 
-__all__ = ["ContentErrors", "Plan", "plan_repository"]
+def remember_content(settings: Settings) -> None:
+    """Save what reading and validating gave (content/memo.py) for the next process; `portal
+    serve` keeps its memo in memory, and saves no time."""
+    if not settings.preview:
+        memo.save(settings.root / ".cache")
+
+
+__all__ = ["ContentErrors", "Plan", "plan_repository", "remember_content"]

@@ -31,7 +31,7 @@ from ..outputs.pagekeys import page_keys
 from ..outputs.pictures import pictures_by_page
 from ..outputs.search import indexed_part
 from ..outputs.videos import videos_by_page
-from ..repository import Plan, plan_repository
+from ..repository import Plan, plan_repository, remember_content
 from ..site.pagelist import menu
 from ..site.pages import ArticlePage
 from ..site.pages import Page as PlannedPage
@@ -49,8 +49,7 @@ LISTED = "PORTAL_LISTED"
 # Set by build.render(from_cache=True): the preview shows reused pages from the cache, so an
 # entry's presence is enough; every published page's entry is verified.
 FROM_CACHE = "PORTAL_FROM_CACHE"
-# Material ships lunr and its search worker even with its search plugin off; nothing loads
-# them, so they are not published (about 1.2 MB).
+# Material's lunr and search worker ship with its search plugin off: not published (1.2 MB).
 UNUSED_THEME_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search")
 
 
@@ -68,7 +67,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
-            self.plan = plan_repository(Path(config.config_file_path))
+            self.plan = plan_repository(Path(config.config_file_path), remember=False)
         except ContentErrors as exc:
             # Raised before MkDocs cleans site_dir: the previous site stays as it was.
             raise ContentProblems(exc) from None
@@ -171,8 +170,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
                 self.cache.put(key, page.content.encode("utf-8"), "body")
             page.content = ""  # written: only a feed needed it, and feeds are made already
             if self.gzip is not None:
-                # `portal build`: the entry and its `.gz` linked into the site at once, by the
-                # process that rendered it (on both cores), not by the assembly after the render
+                # `portal build`: linked into the site with its `.gz` by the rendering process
                 target = Path(config.site_dir, planned.output)
                 publish(entry, target)
                 if (packed := precompress.warm(self.gzip, data, entry)) is not None:
@@ -197,6 +195,8 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             if not page.markdown and file is not None and file.page is None:
                 templates.TemplatePage(None, file, config)  # registers itself as file.page
         self.side = self.fork(files, config)
+        if self.side is None or self.side.child:  # after the fork: on the second core
+            remember_content(self.plan.settings)
         return nav
 
     def fork(self, files: Files, config: MkDocsConfig) -> split.Split | None:

@@ -41,9 +41,11 @@ def test_two_processes_build_the_same_site_as_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     config, site = site_tree / "mkdocs.yml", site_tree / "site"
+    (site_tree / ".cache/content.pickle").unlink(missing_ok=True)
     assert commands.build(config, site) == 0
     assert forks == [1]
     assert (site / "tin-tuc/tin-so-7/index.html").is_file()
+    assert (site_tree / ".cache/content.pickle").is_file()  # the child saved the memo
     # The child's cache entries were recorded: the next build reuses every page, no fork.
     assert commands.build(config, site) == 0
     assert forks == [1]
