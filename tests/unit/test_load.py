@@ -1,3 +1,4 @@
+import os
 import unicodedata
 from pathlib import Path
 
@@ -88,3 +89,35 @@ def test_load_folder_normalises_bom_crlf_and_nfd(tmp_path: Path) -> None:
     assert docs[0].meta["title"] == unicodedata.normalize("NFC", "Tổ quốc")
     assert docs[0].body == "\nThân\n"
     assert [(e.path, e.field) for e in errors] == [("news/bad.md", "tệp")]
+
+
+def test_many_new_files_are_parsed_on_two_cores_as_on_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A forked child parses half of the files; what it sends back is what one process gets,
+    broken files and their errors included, and it is remembered for the next load."""
+    from portal.content import load
+
+    news = tmp_path / "news"
+    for n in range(40):
+        text = f"---\ntitle: Tin số {n}\ndate: 2024-01-{n % 28 + 1:02d}\n---\nThân bài {n}.\n"
+        if n in (3, 33):  # one broken file in each half
+            text = f"---\ntitle: [Tin hỏng {n}\n---\nThân.\n"
+        (news / f"{n // 10}").mkdir(parents=True, exist_ok=True)
+        (news / f"{n // 10}" / f"tin-{n}.md").write_text(text, encoding="utf-8")
+    forks: list[int] = []
+    fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+    monkeypatch.setattr(load, "_PARSED", {})
+    monkeypatch.setattr(load, "PARALLEL_AT", 10**9)
+    one = load_folder(tmp_path, "news")
+    monkeypatch.setattr(load, "_PARSED", {})
+    monkeypatch.setattr(load, "PARALLEL_AT", 10)
+    parsed_here: list[str] = []
+    real = load.read_text
+    monkeypatch.setattr(load, "read_text", lambda p, rel: parsed_here.append(rel) or real(p, rel))
+    two = load_folder(tmp_path, "news")
+    assert forks == [1] and len(parsed_here) == 20  # the other half came from the child
+    assert two == one and len(one[0]) == 38 and len(one[1]) == 2
+    assert len(load._PARSED) == 40
+    assert load_folder(tmp_path, "news") == one and forks == [1]  # remembered: no fork
