@@ -27,7 +27,7 @@ from ..errors import ContentErrors
 from ..outputs import precompress, social
 from ..outputs.links import expand_shorthand, link_numbers
 from ..outputs.pagecache import PageCache, publish
-from ..outputs.pagekeys import page_keys
+from ..outputs.pagekeys import PageKeys
 from ..outputs.pictures import pictures_by_page
 from ..outputs.search import indexed_part
 from ..outputs.videos import videos_by_page
@@ -74,7 +74,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         self.pages = {page.src_uri: page for page in self.plan.pages}
         settings = self.plan.settings
         self.cache = PageCache(settings.root / settings.page_cache)
-        self.keys = page_keys(self.plan.site, self.plan.pages)
+        self.keys = PageKeys(self.plan.site, self.plan.pages)
         self.bodies: dict[str, str] = {}  # article URL -> converted body, for reused pages
         self.convert = Converter()
         # Feeds carry the bodies of their items only: other reused articles' bodies stay unread.
@@ -136,11 +136,11 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         return files
 
     def reusable(self, page: PlannedPage) -> Path | None:
-        """The cached HTML of a page whose key has not changed (with its body, for an
-        article a feed carries: only those are cached), or None to render it."""
-        key = self.keys[page.url]
-        if page.url in self.in_nav:
+        """The cached HTML of a page whose key has not changed (with its body, for an article
+        a feed carries), or None to render it; from an empty cache, none and no key computed."""
+        if page.url in self.in_nav or not self.cache.sums:
             return None
+        key = self.keys[page.url]
         if isinstance(page, ArticlePage) and page.url in self.fed:
             body = self.cache.read(key, "body")
             if body is None:
@@ -281,9 +281,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         precompress.write_notes()  # what this process compressed (the child's too)
         if self.side is not None:
             if self.side.child:
-                self.side.report(self.cache.written, self.cache.indexed)  # does not return
+                self.side.report(self.cache.written, self.cache.indexed, self.keys.known)
             outcome, self.side = self.side.finish(), None
             self.cache.adopt(outcome.written, outcome.indexed)
+            self.keys.known.update(outcome.keys)
         used = set(self.keys.values())
         self.cache.prune(used, time.time())
         self.cache.save(used)
@@ -291,7 +292,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
     def on_build_error(self, *, error: Exception) -> None:
         if self.side is not None:
             if self.side.child:
-                self.side.report({}, {}, error)  # does not return
+                self.side.report({}, {}, {}, error)  # does not return
             self.side.abandon()
             self.side = None
 

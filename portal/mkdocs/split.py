@@ -39,12 +39,13 @@ class ChildFailed(Exception):
 @dataclass
 class Outcome:
     """What the child reports: its log records, the cache entries it wrote with their sums and
-    the digests of their indexed parts, or its error."""
+    the digests of their indexed parts, the page keys it computed, or its error."""
 
     records: list[tuple[int, str]] = field(default_factory=list)
     written: dict[str, str] = field(default_factory=dict)
     indexed: dict[str, str] = field(default_factory=dict)
     error: BaseException | None = None
+    keys: dict[str, str] = field(default_factory=dict)
 
 
 class _Records(logging.Handler):
@@ -68,13 +69,14 @@ class Split:
         self,
         written: dict[str, str],
         indexed: dict[str, str],
+        keys: dict[str, str],
         error: BaseException | None = None,
     ) -> None:
-        """In the child: send the outcome to the parent and end the process, MkDocs' own
-        ending (strict mode's count, the log) is the parent's."""
+        """In the child: send the outcome to the parent and end the process (this never
+        returns); MkDocs' own ending (strict mode's count, the log) is the parent's."""
         records = self.handler.records if self.handler else []
         try:
-            data = pickle.dumps(Outcome(records, written, indexed, error))
+            data = pickle.dumps(Outcome(records, written, indexed, error, keys))
         except Exception:  # noqa: BLE001 (an error that does not pickle is sent as text)
             data = pickle.dumps(Outcome(records, written, indexed, ChildFailed(f"{error!r}")))
         try:

@@ -14,7 +14,7 @@ import dataclasses
 import functools
 import hashlib
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from importlib import metadata
 from typing import Any
@@ -115,13 +115,34 @@ def _field_names(kind: type) -> tuple[str, ...] | None:
     return None
 
 
+class PageKeys(Mapping[str, str]):
+    """The key of each page, by URL, computed when first asked for: a cold build has nothing
+    to reuse, and asks for each key in the process that renders the page, on two cores
+    (`known`: the keys computed so far, here or, handed over, in another process)."""
+
+    def __init__(self, plan: SitePlan, pages: Iterable[Page]) -> None:
+        self._keys = _Keys(plan)
+        self._pages = {page.url: page for page in pages}
+        self._shared: str | None = None
+        self.known: dict[str, str] = {}
+
+    def __getitem__(self, url: str) -> str:
+        key = self.known.get(url)
+        if key is None:
+            page = self._pages[url]
+            if self._shared is None:
+                self._shared = shared_key(self._keys.plan)
+            value = f"{self._shared}\n{type(page).__name__}\n{self._keys.value(page)!r}"
+            key = self.known[url] = hashlib.sha256(value.encode()).hexdigest()
+        return key
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._pages)
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+
 def page_keys(plan: SitePlan, pages: Iterable[Page]) -> dict[str, str]:
     """The key of each page, by URL."""
-    shared = shared_key(plan)
-    keys = _Keys(plan)
-    return {
-        page.url: hashlib.sha256(
-            f"{shared}\n{type(page).__name__}\n{keys.value(page)!r}".encode()
-        ).hexdigest()
-        for page in pages
-    }
+    return dict(PageKeys(plan, pages))
