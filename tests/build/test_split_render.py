@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from portal import commands
+from portal.content import memo
 from portal.errors import ContentErrors
 from portal.mkdocs import split
 from portal.mkdocs.build import render
@@ -42,6 +43,7 @@ def test_two_processes_build_the_same_site_as_one(
 ) -> None:
     config, site = site_tree / "mkdocs.yml", site_tree / "site"
     (site_tree / ".cache/content.pickle").unlink(missing_ok=True)
+    memo.forget()  # nothing remembered in this process either: the build must save the memo
     assert commands.build(config, site) == 0
     assert forks == [1]
     assert (site / "tin-tuc/tin-so-7/index.html").is_file()

@@ -113,6 +113,8 @@ def test_many_new_files_are_parsed_on_two_cores_as_on_one(
     one = load_folder(tmp_path, "news")
     monkeypatch.setattr(load, "_PARSED", {})
     monkeypatch.setattr(load, "PARALLEL_AT", 10)
+    # Threads other tests left (servers) would keep `portal build`'s guard from forking.
+    monkeypatch.setattr(load.threading, "active_count", lambda: 1)
     parsed_here: list[str] = []
     real = load.read_text
     monkeypatch.setattr(load, "read_text", lambda p, rel: parsed_here.append(rel) or real(p, rel))
