@@ -141,8 +141,3 @@ class PageKeys(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self._pages)
-
-
-def page_keys(plan: SitePlan, pages: Iterable[Page]) -> dict[str, str]:
-    """The key of each page, by URL."""
-    return dict(PageKeys(plan, pages))
