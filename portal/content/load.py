@@ -140,8 +140,7 @@ _PARSED: dict[tuple[str, str], tuple[tuple[int, int, int], SourceDoc | list[Cont
 
 def load_file(path: str, rel: str) -> SourceDoc | list[ContentError]:
     """One Markdown file, parsed; the same file unchanged on disk is parsed once per process."""
-    stat = os.stat(path)
-    identity = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    identity = _identity(path)
     known = _PARSED.get((path, rel))
     if known is not None and known[0] == identity:
         return known[1]
@@ -161,7 +160,7 @@ def load_folder(root: Path, folder: str) -> tuple[list[SourceDoc], list[ContentE
         (os.path.join(top, rel), rel if base == "." else f"{base}/{rel}")
         for rel in find_markdown(top)
     ]
-    _parse_on_two_cores([file for file in files if not _known(*file)])
+    _parse_on_two_cores(files)
     for path, rel in files:
         result = load_file(path, rel)
         if isinstance(result, list):
@@ -175,21 +174,26 @@ def load_folder(root: Path, folder: str) -> tuple[list[SourceDoc], list[ContentE
 PARALLEL_AT = 2000
 
 
-def _known(path: str, rel: str) -> bool:
-    known = _PARSED.get((path, rel))
-    if known is None:
-        return False
+def _identity(path: str) -> tuple[int, int, int]:
     stat = os.stat(path)
-    return known[0] == (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
 
 
 def _parse_on_two_cores(files: list[tuple[str, str]]) -> None:
-    """Parse many new files (a build with no memo) in two processes: a forked child parses the
-    second half and sends back what it got, which joins this process's memo (`_PARSED`), as
-    if parsed here. The planning runs on one core before the render uses two: at 10,000 files
-    parsing was a second of it. Should the child fail, `load_file` parses what is missing."""
+    """Parse the new files among `files`, when many (a build with no memo), in two processes:
+    a forked child parses the second half and sends back what it got, which joins this
+    process's memo (`_PARSED`), as if parsed here. The planning runs on one core before the
+    render uses two: at 10,000 files parsing was a second of it. Should the child fail,
+    `load_file` parses what is missing."""
     if len(files) < PARALLEL_AT or not hasattr(os, "fork") or threading.active_count() > 1:
         return  # forking beside other threads (the preview's) could inherit a held lock
+    files = [
+        (path, rel)
+        for path, rel in files
+        if (known := _PARSED.get((path, rel))) is None or known[0] != _identity(path)
+    ]
+    if len(files) < PARALLEL_AT:
+        return
     half = len(files) // 2
     reader, writer = os.pipe()
     pid = os.fork()
