@@ -112,11 +112,24 @@ UI = {
     # The search page searches the newest news first (outputs/searchplan.py).
     "search_since": "Đã tìm trong tin từ năm {year} đến nay.",
     "search_older": "Tìm cả trong tin cũ hơn ({first}–{last})",
+    "new_created": (
+        "Đã tạo {path}, là bản nháp (draft: true) nên chưa lên trang. Mở tệp, điền các mục, "
+        "thay câu mẫu bằng nội dung thật, đổi draft: true thành draft: false, rồi chạy "
+        "portal check."
+    ),
+    "serve_port_busy": (
+        "Cổng {port} trên {host} đang có chương trình khác dùng (có thể là một bản xem trước "
+        "đang chạy). Dừng chương trình đó, hoặc chọn cổng khác: portal serve --port {other}"
+    ),
+    "serve_no_address": (
+        "Không mở được địa chỉ {host}:{port} trên máy này. Kiểm tra --host, hoặc bỏ --host để "
+        "xem trước tại 127.0.0.1"
+    ),
+    "table_region": "Bảng {number} (cuộn ngang để xem hết)",
     "counter_title": "Số lượt truy cập",
     "counter_online": "Đang trực tuyến",
     "counter_today": "Hôm nay",
     "counter_total": "Tổng số lượt truy cập",
-    "counter_off": "Trang chưa bật bộ đếm lượt truy cập nên không hiện số lượt truy cập.",
     "counter_unavailable": "Bộ đếm lượt truy cập đang không trả lời; số liệu sẽ hiện lại sau.",
     "views": "Lượt xem",
     "video_captions": "Phụ đề tiếng Việt",

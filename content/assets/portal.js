@@ -133,7 +133,8 @@
 
 // The visitor counter: one request that records this view and returns the counts, the page's
 // own among them (shown beside an article's date). When the service does not answer within a
-// second the widget says so in words; without a configured service it sends nothing.
+// second the widget says so in words; without a configured service it stays hidden and sends
+// nothing.
 (function () {
   "use strict";
   var widget = document.querySelector("[data-portal-counter]");
@@ -142,6 +143,7 @@
   var format = function (n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, "."); };
   var numbers = widget.querySelector("[data-counter-numbers]");
   var note = widget.querySelector("[data-counter-note]");
+  widget.hidden = false;
   numbers.hidden = false;
   note.hidden = true;
   var failed = function () {

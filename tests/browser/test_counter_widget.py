@@ -94,10 +94,8 @@ def test_without_an_endpoint_the_widget_sends_nothing(browser, serve, sample_sit
     page.on("request", lambda r: requests.append(r.url))
     page.goto(site_url + ARTICLE)
     page.wait_for_load_state("networkidle")
-    assert not page.locator("[data-counter-numbers]").is_visible()
-    assert page.locator("[data-counter-note]").inner_text() == (
-        "Trang chưa bật bộ đếm lượt truy cập nên không hiện số lượt truy cập."
-    )
+    assert not page.locator("[data-portal-counter]").is_visible()
+    assert "bộ đếm" not in page.locator("body").inner_text()
     assert not page.locator("[data-portal-views]").is_visible()
     assert not [url for url in requests if re.search(r"/api/", url)]
     page.close()
