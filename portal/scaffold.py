@@ -1,7 +1,9 @@
 """Editor command (above every stage): `portal new`, a new article, notice or document
 description with every field an editor fills in, each explained in Vietnamese.
 
-What it writes passes `portal check` as it is, so an editor starts from a file that works.
+What it writes passes `portal check` as it is, so an editor starts from a file that works,
+and it is a draft (`draft: true`): a file left unedited never goes live. Set to false with
+the sample sentences still in, it is a problem for `check` and `build` (content/unfinished.py).
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from pathlib import Path
 
 from .content.filetypes import FILE_TYPES
 from .content.load import load_folder
-from .content.news import category_lookup
+from .content.news import category_lookup, find_category
 from .content.syntax import quoted
+from .content.unfinished import NEWS_BODY, NO_NUMBER, NOTICE_BODY, SIGNER_NAME, SIGNER_POSITION
 from .site.settings import Settings
 from .text import closest, fold, slugify
 
@@ -45,7 +48,7 @@ def news_file(settings: Settings, title: str, category: str, now: datetime) -> t
     names = ", ".join(c.name for c in settings.categories)
     if not category:
         raise Refused("chưa chọn chuyên mục", f'thêm --category "…", một trong: {names}')
-    found = lookup.get(fold(category)) or lookup.get(closest(category, lookup) or "")
+    found = find_category(lookup, category) or lookup.get(closest(category, lookup) or "")
     if found is None:
         raise Refused(f'không có chuyên mục "{category}"', f"dùng một trong: {names}")
     path = _target(settings.root, settings.news_dir, now, title)
@@ -67,13 +70,13 @@ summary: ""
 # image_alt: "Lãnh đạo Công an tỉnh trao Giấy khen cho …"
 # Tài liệu đính kèm: mã của tài liệu trong attachments/, ví dụ [danh-sach-150-cqdn].
 attachments: []
-# true: bản nháp, chưa đăng; false: đăng vào lúc ghi ở date.
-draft: false
+# Bài mới là bản nháp (true), chưa đăng. Viết xong, đổi thành false: bài lên trang lúc ghi ở date.
+draft: true
 # Bên dưới dòng --- là nội dung bài; các đoạn cách nhau một dòng trống.
 # Ảnh trong bài viết: ![mô tả ảnh](ten-anh.jpg "chú thích"), tệp ảnh đặt cạnh bài.
 ---
 
-Viết đoạn mở đầu ở đây: việc gì, ở đâu, khi nào.
+{NEWS_BODY}
 """
     return path, text
 
@@ -100,7 +103,7 @@ title: {quoted(title)}
 # Loại văn bản ({", ".join(kinds)}).
 kind: {chosen}
 # Số và ký hiệu, ví dụ 602/UBND-NCTCD. Ghi đúng số trên văn bản.
-number: "Chưa có số"
+number: "{NO_NUMBER}"
 # Ngày ban hành (giờ Việt Nam): năm-tháng-ngày giờ:phút.
 date: {_when(now)}
 # Cơ quan ban hành, và cơ quan chủ quản nếu có.
@@ -112,8 +115,8 @@ place: {quoted(place)}
 subject: ""
 # Người ký: họ tên, chức vụ, thẩm quyền ký (KT., TM., …).
 signer:
-  name: {quoted(str(signer.get("name") or "Họ và tên người ký"))}
-  position: {quoted(str(signer.get("position") or "CHỨC VỤ"))}
+  name: {quoted(str(signer.get("name") or SIGNER_NAME))}
+  position: {quoted(str(signer.get("position") or SIGNER_POSITION))}
   authority: {quoted(str(signer.get("authority") or ""))}
 # Nơi nhận, mỗi dòng một nơi.
 recipients:
@@ -123,10 +126,11 @@ recipients:
 tags: []
 # Tài liệu đính kèm: mã của tài liệu trong attachments/.
 attachments: []
-draft: false
+# Văn bản mới là bản nháp (true), chưa đăng. Điền đủ rồi đổi thành false để đăng.
+draft: true
 ---
 
-Viết nội dung văn bản ở đây, mỗi đoạn cách nhau một dòng trống.
+{NOTICE_BODY}
 """
     return path, text
 

@@ -18,7 +18,7 @@ from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
 from .. import urls
-from ..content.models import Attachment, Item
+from ..content.models import Attachment, Item, Tag
 from ..dates import TZ
 from ..images.video import PreparedVideos, Video
 from ..site.channels import Channel
@@ -37,6 +37,11 @@ _URL_ATTR = re.compile(r'(\s(?:href|src|poster)=")([^"]*)(")')
 _PICTURE = re.compile(r"<picture><source [^>]*/>(<img [^>]*/>)</picture>")
 _VIDEO_EXTRAS = re.compile(r'<track [^>]*/>|\s(?:aria-label|download)="[^"]*"')
 _PAGE_ONLY_ATTR = re.compile(r'\s(?:srcset|sizes|loading|decoding|fetchpriority)="[^"]*"')
+# A body's table in its scrolling box (mkdocs/markdown.py): a page's keyboard aid, which feed
+# validators flag (role, tabindex on a div).
+_TABLE_BOX = re.compile(
+    r'<div class="portal-table-scroll"[^>]*>(<table>.*?</table>)</div>', re.DOTALL
+)
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,11 @@ def plain_videos(html: str) -> str:
     ARIA names and `download` are outside what feed validators accept (the enclosure carries
     the file itself)."""
     return _VIDEO_EXTRAS.sub("", html)
+
+
+def plain_tables(html: str) -> str:
+    """Feed readers get a body's tables as tables, without the page's scrolling box."""
+    return _TABLE_BOX.sub(r"\1", html)
 
 
 def absolutize_html(html: str, page_url: str) -> str:
@@ -147,22 +157,27 @@ def _add_item(
     fg: FeedGenerator,
     item: Item,
     site: SiteInfo,
-    collections: Collections,
+    tags: Sequence[Tag],
     html_by_url: Mapping[str, str],
     videos: Sequence[Video],
     atom: bool,
 ) -> None:
     link = urls.absolute(site.url, item.url)
     entry = _entry(fg, link, item.title, item.date, item.modified, item.author or site.author)
-    category = item.category
-    entry.category(term=clean_xml_text(category.name), scheme=urls.absolute(site.url, category.url))
-    for tag in collections.tags_of(item):
-        entry.category(term=clean_xml_text(tag.name), scheme=urls.absolute(site.url, tag.url))
+    # One call with every category: feedgen checks and copies the whole list on each call.
+    labels = [item.category, *tags]
+    entry.category(
+        [
+            {"term": clean_xml_text(label.name), "scheme": urls.absolute(site.url, label.url)}
+            for label in labels
+        ]
+    )
     entry.description(clean_xml_text(item.summary), isSummary=True)
     html = html_by_url.get(item.url)
     if html:
         entry.content(
-            clean_xml_text(absolutize_html(plain_videos(plain_pictures(html)), link)), type="html"
+            clean_xml_text(absolutize_html(plain_tables(plain_videos(plain_pictures(html))), link)),
+            type="html",
         )
     # Its videos as enclosures, for podcast-style readers: RSS allows one, Atom any number.
     for video in videos[: None if atom else 1]:
@@ -242,7 +257,8 @@ def render_channel(
     def fill(fg: FeedGenerator, atom: bool) -> None:
         for item in channel.items:
             shown = [video for _, video in videos.of(item)]
-            _add_item(fg, item, site, collections, html_by_url, shown, atom)
+            tags = channel.tags_shown(item, collections)
+            _add_item(fg, item, site, tags, html_by_url, shown, atom)
 
     return _both(channel, site, newest(channel.items) or fallback, fill)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import urls
-from ..content.models import Item
+from ..content.models import Item, Tag
 from ..vi import UI
 from .collect import Collections
 
@@ -20,6 +20,14 @@ class Channel:
     page_url: str  # the listing the feed mirrors ("" is the home page)
     base: str  # the folder of rss.xml and atom.xml
     items: tuple[Item, ...]
+    tag: Tag | None = None  # the tag of a tag's channel
+
+    def tags_shown(self, item: Item, collections: Collections) -> list[Tag]:
+        """The tags an entry of this channel names: all of the item's, except in a tag's own
+        channel, which names that tag alone. An item with T tags is in T tag channels, so
+        naming every tag there would make feeds grow with T squared (1,000 tags on one item
+        took two minutes to build)."""
+        return [self.tag] if self.tag is not None else collections.tags_of(item)
 
     @property
     def rss_url(self) -> str:
@@ -59,6 +67,7 @@ def channels(collections: Collections, site_name: str, feed_size: int) -> list[C
                 tag.url,
                 tag.url,
                 collections.by_tag[tag.slug][:feed_size],
+                tag,
             )
         )
     return result

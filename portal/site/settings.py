@@ -36,6 +36,7 @@ OPTIONS: dict[str, tuple[Any, str]] = {
     "counter_endpoint": ("", "Base URL of the counting service (`portal counter`); empty: none."),
     "page_size": (10, "Items per listing page."),
     "feed_size": (30, "Newest items in each RSS/Atom feed."),
+    "max_tags": (20, "At most this many tags on one item."),
     "feed_icon": ("assets/emblem-144.png", "Square PNG (at most 144 px) for feed readers."),
     "feed_logo": ("assets/logo-144x72.png", "2:1 PNG, 144 px wide, for RSS's image."),
     "preview": (False, "Publish drafts and future items too (local preview only)."),
@@ -57,6 +58,16 @@ OPTIONS: dict[str, tuple[Any, str]] = {
     ),
 }
 CATEGORY_KEYS = ("name", "short", "url", "description")
+# The top-level keys MkDocs 1.6 reads: any other stops the build (strict mode), so `portal
+# check` names it first.
+ENGINE_KEYS = (
+    "INHERIT", "copyright", "dev_addr", "docs_dir", "draft_docs", "edit_uri",
+    "edit_uri_template", "exclude_docs", "extra", "extra_css", "extra_javascript",
+    "extra_templates", "google_analytics", "hooks", "markdown_extensions", "mdx_configs", "nav",
+    "not_in_nav", "pages", "plugins", "remote_branch", "remote_name", "repo_name", "repo_url",
+    "site_author", "site_description", "site_dir", "site_name", "site_url", "strict", "theme",
+    "use_directory_urls", "validation", "watch",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -78,6 +89,7 @@ class Settings:
     citizens_category: str = "nguoi-dan-can-biet"
     page_size: int = 10
     feed_size: int = 30
+    max_tags: int = 20
     feed_icon: str = OPTIONS["feed_icon"][0]
     feed_logo: str = OPTIONS["feed_logo"][0]
     counter_endpoint: str = ""
@@ -122,14 +134,20 @@ def read_settings(config_file: Path, preview: bool | None = None) -> Settings:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        index, message, fix = syntax.explain(exc, text.split("\n"))
-        raise ContentErrors([ContentError(name, index + 1, "cấu hình", message, fix)]) from None
+        why = syntax.explain(exc, text.split("\n"))
+        error = ContentError(name, why.index + 1, "cấu hình", why.message, why.fix, why.suggestion)
+        raise ContentErrors([error]) from None
     except yaml.YAMLError:
         raise ContentErrors(
             [ContentError(name, 1, "cấu hình", "tệp cấu hình viết sai cách", syntax.GENERIC_FIX)]
         ) from None
     options, lines = _plugin_options(data, node)
     errors: list[ContentError] = []
+    for key in data if isinstance(data, dict) else ():
+        if key not in ENGINE_KEYS:
+            close = closest(str(key), ENGINE_KEYS)
+            fix = f'có phải là "{close}"?' if close else "xóa dòng này"
+            errors.append(ContentError(name, lines.get(key, 1), str(key), "không có mục này", fix))
     values: dict[str, Any] = {}
     for key, given in options.items():
         if key not in OPTIONS:
@@ -251,10 +269,12 @@ def check_settings(settings: Settings) -> list[ContentError]:
                 )
             )
         seen.add(category.slug)
-    for key, value in (("page_size", settings.page_size), ("feed_size", settings.feed_size)):
-        if value < 1:
-            line = settings.line_of(key)
-            errors.append(ContentError(name, line, key, "cần từ 1 trở lên", f"viết {key}: 10"))
+    for key in ("page_size", "feed_size", "max_tags"):
+        if getattr(settings, key) < 1:
+            line, default = settings.line_of(key), OPTIONS[key][0]
+            errors.append(
+                ContentError(name, line, key, "cần từ 1 trở lên", f"viết {key}: {default}")
+            )
     if settings.citizens_category not in seen:
         errors.append(
             ContentError(

@@ -1,5 +1,5 @@
-"""`portal new`: the files it writes pass `portal check` as written and are published by the
-next build."""
+"""`portal new`: the files it writes are drafts that pass `portal check` as written; filled in
+and marked ready, they are published by the next build."""
 
 from __future__ import annotations
 
@@ -8,6 +8,13 @@ from datetime import datetime
 import yaml
 
 from portal import cli
+from portal.content.unfinished import (
+    NEWS_BODY,
+    NO_NUMBER,
+    NOTICE_BODY,
+    SIGNER_NAME,
+    SIGNER_POSITION,
+)
 from portal.dates import TZ, parse_datetime
 from tests.unit.test_attachments_load import pdf_bytes
 
@@ -37,8 +44,35 @@ def test_new_files_pass_the_check_and_appear_in_the_next_build(project, capsys) 
     comments = [line for line in article.read_text(encoding="utf-8").splitlines() if "# " in line]
     assert any("Chuyên mục" in line for line in comments) and len(comments) >= 8
     assert yaml.safe_load(meta.read_text(encoding="utf-8"))["kind"] == "Kế hoạch"
-    assert "Đã tạo" in capsys.readouterr().out
+    created = capsys.readouterr().out
+    assert "Đã tạo" in created and "bản nháp" in created
 
+    # Drafts: a file left as `portal new` wrote it passes the check and is not published.
+    assert head["draft"] is True
+    assert cli.main(["check", *config]) == 0
+    assert "0 tin bài, 0 thông báo, 1 tài liệu" in capsys.readouterr().out
+    # Marked ready with the sample sentences still in: refused, each on its line.
+    for path in (article, notice):
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("draft: true", "draft: false"), "utf-8"
+        )
+    assert cli.main(["check", *config]) == 1
+    out = capsys.readouterr().out
+    assert 'nội dung còn câu mẫu "Viết đoạn mở đầu ở đây' in out
+    assert 'văn bản còn "Chưa có số"' in out and 'người ký còn chữ mẫu "Họ và tên' in out
+    # Filled in, they pass and are published.
+    filled = {
+        NEWS_BODY: "Công an tỉnh ra quân trấn áp tội phạm.",
+        NOTICE_BODY: "Lịch tiếp công dân của Công an tỉnh.",
+        NO_NUMBER: "12/TB-CAT",
+        SIGNER_NAME: "Nguyễn Văn A",
+        SIGNER_POSITION: "GIÁM ĐỐC",
+    }
+    for path in (article, notice):
+        text = path.read_text(encoding="utf-8")
+        for placeholder, value in filled.items():
+            text = text.replace(placeholder, value)
+        path.write_text(text, encoding="utf-8")
     assert cli.main(["check", *config]) == 0
     assert "1 tin bài, 1 thông báo, 1 tài liệu" in capsys.readouterr().out
     assert proj.build() == 0
