@@ -15,6 +15,7 @@ import gc
 import shutil
 import sys
 import time
+import traceback
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -45,7 +46,7 @@ def build(
 ) -> int:
     """`portal build`: the site into a staging folder, indexed, then swapped in whole.
     `if_due`: only when HEAD moved or a scheduled change has come (the timer's run)."""
-    from .mkdocs.build import BuildFailed, render  # MkDocs only for the commands that build
+    from .mkdocs.build import render  # MkDocs only for the commands that build
 
     commit = schedule.head(config_file.parent)
     if if_due and not schedule.due(site_dir, commit, build_time()):
@@ -91,7 +92,7 @@ def build(
         print(exc.report(), file=sys.stderr)
         print(UI["build_failed"].format(count=len(exc.errors), site=site_dir), file=sys.stderr)
         return 1
-    except (BuildFailed, search.SearchFailed) as exc:
+    except Exception as exc:  # noqa: BLE001 (a fault of the portal: logged, never a traceback)
         shutil.rmtree(fresh, ignore_errors=True)
         log = write_log(config_file.parent, exc)
         if verbose:
@@ -144,6 +145,8 @@ def write_log(root: Path, exc: Exception) -> Path:
     log = root / ".cache" / "portal-build.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     lines = [str(exc), *getattr(exc, "log", [])]
+    if not hasattr(exc, "log"):  # not the engine's report: a bug, and where it happened
+        lines += traceback.format_exception(exc)
     log.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return log
 
@@ -255,5 +258,5 @@ def new(config_file: Path, what: str, name: str, option: str) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     rel = path.relative_to(settings.root).as_posix()
-    print(f"Đã tạo {rel}. Mở tệp, điền các mục rồi chạy portal check.")
+    print(UI["new_created"].format(path=rel))
     return 0

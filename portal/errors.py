@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
@@ -15,6 +15,8 @@ class ContentError:
     field: str
     message: str
     fix: str
+    # The line to write instead, when the fix is one line (what the fix shows); "" otherwise.
+    suggestion: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message} — {self.fix}"

@@ -21,7 +21,7 @@ from .site.documents import Documents
 from .site.pages import Page
 from .site.plan import SitePlan, plan_site
 from .site.settings import Settings, read_settings
-from .site.static import StaticFile, static_files
+from .site.static import StaticFile, page_problems, static_files
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,14 @@ def plan_repository(
         outputs = site_outputs(site, static)
     except ContentErrors as exc:
         errors += exc.errors
+        outputs = None
+    if outputs is not None:
+        known = {
+            *(file.source.removeprefix(f"{settings.docs_dir}/") for file in static),
+            *(page.src_uri for page in site.pages),
+            *outputs.files,
+        }
+        errors += page_problems(settings.root, settings.docs_dir, static, known)
     if errors:
         raise ContentErrors(errors, site.warnings)
     return Plan(site, static, outputs)

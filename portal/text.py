@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import re
@@ -14,22 +15,64 @@ SLUG_MAX_LENGTH = 80
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-# Control characters (pasted from Word) break XML feeds and mean nothing in HTML.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+# Control characters (pasted from Word) break XML feeds and mean nothing in HTML. Invisible
+# format characters can disguise text: the bidi embeddings, overrides and isolates (U+202A-E,
+# U+2066-9) and marks (U+200E, U+200F, U+061C) make a title display reversed ("113" read as
+# "311"), and a zero-width space, word joiner, soft hyphen or stray BOM hides inside a number
+# or an address. Vietnamese needs none of them: its marks are combining letters, which NFC
+# composes.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u034f\u061c\u180e\u200b\u200e\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff]"
+)
+# Zero-width (non-)joiners shape emoji in a body; in a field (a title, a number, an address)
+# they only hide.
+_JOINERS = re.compile("[\u200c\u200d]")
+
+
+class Lines:
+    """The line of any offset in a text, each found in logarithmic time: a body with
+    thousands of links is not counted from its start once per link."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [index for index, char in enumerate(text) if char == "\n"]
+
+    def of(self, offset: int) -> int:
+        """The 0-based line that holds `offset`."""
+        return bisect.bisect_left(self.breaks, offset)
+
+
+# Code in Markdown: fenced blocks, and spans between equal runs of backticks (each span stops
+# at the next backtick, so unmatched ones cost linear time).
+_FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+)[^`\n]+\1(?!`)")
+
+
+def blank_code(markdown: str) -> str:
+    """`markdown` with its code blocks and spans blanked out, offsets and lines kept: what
+    is written in code is shown as it is, never a link or a photo."""
+
+    def blank(match: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, markdown))
 
 
 def normalize_text(text: str, newlines: bool = True) -> str:
-    """NFC, no BOM, LF line endings, no control characters.
+    """NFC, no BOM, LF line endings, no control or invisible format characters.
 
     Files from macOS arrive in NFD, from Windows with CRLF, from Word with stray controls.
     `newlines=False` keeps CR as it is, for a CSV reader that tells a CR inside a cell from a
     line ending.
     """
-    if text.startswith("\ufeff"):
-        text = text[1:]
     if newlines:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", _CONTROL.sub("", text))
+
+
+def without_joiners(text: str) -> str:
+    """Fields (front matter, document metadata, mkdocs.yml) carry no zero-width joiners."""
+    return _JOINERS.sub("", text)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -56,7 +99,7 @@ def fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
-def _bare(text: str) -> str:
+def bare(text: str) -> str:
     """What a typist on a phone may leave out: diacritics (đ too), case, spaces, hyphens."""
     return slugify(text).replace("-", "")
 
@@ -66,17 +109,19 @@ def closest(value: str, options: Iterable[str]) -> str | None:
     when nothing is close enough to suggest with confidence."""
     by_key: dict[str, str] = {}
     for option in options:
-        by_key.setdefault(_bare(option), option)
-    key = _bare(value)
+        by_key.setdefault(bare(option), option)
+    key = bare(value)
     if key in by_key:
         return by_key[key]
     match = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.8)
     return by_key[match[0]] if match else None
 
 
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MD_MARKS = re.compile(r"[*_`~]+|<[^>]+>")
+# Each scan stops at the next opening mark (a link's address may hold one pair of parentheses),
+# so a body of unclosed "[", "(" or "<" costs linear time, not the square of its length.
+_MD_IMAGE = re.compile(r"!\[[^\[\]]*\]\((?:[^()]|\([^()]*\))*+\)")
+_MD_LINK = re.compile(r"\[([^\[\]]*)\]\((?:[^()]|\([^()]*\))*+\)")
+_MD_MARKS = re.compile(r"[*_`~]+|<[^<>]+>")
 
 
 def first_paragraph(markdown: str) -> str:

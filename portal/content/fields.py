@@ -73,23 +73,44 @@ ATTACHMENT_FIELDS = (
 )
 
 
+# Years a date may have: every date then has a day after it and a time zone around it (the
+# schedule adds a day to valid_until), and a typo such as 20244 is caught.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
 class Problems:
     """Collects the problems of one document; every check adds to it and carries on."""
 
     def __init__(self, doc: SourceDoc) -> None:
         self.doc = doc
         self.errors: list[ContentError] = []
+        # Fields an unknown name was taken for ("catgory" -> "category"): told once, there.
+        self.meant: set[str] = set()
 
-    def add(self, name: str, message: str, fix: str, line: int | None = None) -> None:
-        self.errors.append(
-            ContentError(self.doc.path, line or self.doc.line_of(name), name, message, fix)
-        )
+    def add(
+        self, name: str, message: str, fix: str, line: int | None = None, suggestion: str = ""
+    ) -> None:
+        """One problem; `suggestion`: the line to write instead, when `fix` is one line."""
+        where = line or self.doc.line_of(name)
+        self.errors.append(ContentError(self.doc.path, where, name, message, fix, suggestion))
+
+    def missing(self, name: str, message: str, fix: str) -> None:
+        """A required field that is not there, unless a misspelt name stands for it."""
+        if name not in self.meant:
+            self.add(name, message, fix)
+
+    def rewrite(self, name: str, message: str, advice: str, value: str) -> None:
+        """A problem whose fix is to write the field's line as `name: value`."""
+        line = f"{name}: {value}"
+        self.add(name, message, f"{advice} {line}", suggestion=line)
 
 
 def check_fields(doc: SourceDoc, allowed: tuple[str, ...], problems: Problems) -> None:
     for name in doc.meta:
         if name not in allowed:
             close = closest(name, allowed) or closest(name, [FIELDS[a] for a in allowed])
+            if close:
+                problems.meant.add(_field_named(close, allowed))
             hint = f'có phải là "{_field_named(close, allowed)}"? ' if close else ""
             problems.add(
                 name, f'không có mục "{name}"', f"{hint}các mục dùng được: {', '.join(allowed)}"
@@ -104,15 +125,16 @@ def text_field(doc: SourceDoc, name: str, problems: Problems, required: bool = F
     value = doc.meta.get(name)
     if value is None:
         if required:
-            problems.add(
+            problems.missing(
                 name, "còn thiếu", f'thêm dòng "{name}: …" vào phần đầu bài ({FIELDS[name]})'
             )
         return ""
     if not isinstance(value, str):
-        problems.add(
+        problems.rewrite(
             name,
             f"cần viết thành chữ, ở đây là {_kind(value)}",
-            f"đặt trong ngoặc kép: {name}: {quoted(_as_text(value))}",
+            "đặt trong ngoặc kép:",
+            quoted(_as_text(value)),
         )
         return ""
     value = " ".join(value.split())
@@ -127,17 +149,28 @@ def date_field(
     value = doc.meta.get(name)
     if value is None:
         if required:
-            problems.add(name, "còn thiếu", f"thêm dòng {name}: {iso_example('')} (giờ Việt Nam)")
+            problems.missing(
+                name, "còn thiếu", f"thêm dòng {name}: {iso_example('')} (giờ Việt Nam)"
+            )
         return None
     try:
-        return parse_datetime(value)
-    except (ValueError, TypeError):
+        parsed = parse_datetime(value)
+    except (ValueError, TypeError, OverflowError):
+        example = iso_example(value)
+        line = f"{name}: {example}"
+        fix = f"viết {line} (năm-tháng-ngày, rồi giờ:phút nếu có)"
+        message = f'"{value}" không phải ngày viết theo cách cổng đọc được'
+        problems.add(name, message, fix, suggestion=line)
+        return None
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
+        lasting = "; văn bản còn hiệu lực lâu dài thì bỏ dòng valid_until"
         problems.add(
             name,
-            f'"{value}" không phải ngày viết theo cách cổng đọc được',
-            f"viết {name}: {iso_example(value)} (năm-tháng-ngày, rồi giờ:phút nếu có)",
+            f"năm {parsed.year} nằm ngoài khoảng năm cổng nhận ({FIRST_YEAR}–{LAST_YEAR})",
+            f"kiểm tra lại năm{lasting if name == 'valid_until' else ''}",
         )
         return None
+    return parsed
 
 
 def bool_field(doc: SourceDoc, name: str, problems: Problems) -> bool:
@@ -158,7 +191,7 @@ def list_field(doc: SourceDoc, name: str, problems: Problems) -> tuple[str, ...]
         return ()
     if not isinstance(value, list):
         given = ", ".join(part.strip() for part in _as_text(value).split(",")) or "…"
-        problems.add(name, "cần viết thành danh sách trong ngoặc vuông", f"viết {name}: [{given}]")
+        problems.rewrite(name, "cần viết thành danh sách trong ngoặc vuông", "viết", f"[{given}]")
         return ()
     result: list[str] = []
     seen: set[str] = set()
@@ -192,10 +225,11 @@ def slug_field(doc: SourceDoc, name: str, default: str, problems: Problems) -> s
         return slug
     if not isinstance(given, str) or not is_slug(given):
         example = slugify(str(given)) or "tin-moi"
-        problems.add(
+        problems.rewrite(
             name,
             f'"{_as_text(given)}" không dùng được trong đường dẫn trang',
-            f"chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối: {name}: {example}",
+            "chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối:",
+            example,
         )
         return ""
     return given
@@ -206,8 +240,11 @@ def kind_field(doc: SourceDoc, kinds: dict[str, str], problems: Problems) -> str
     kind = text_field(doc, "kind", problems, required=True)
     if kind and fold(kind) not in kinds:
         close = closest(kind, kinds.values())
-        fix = f"viết kind: {close}" if close else f"dùng một trong: {', '.join(kinds.values())}"
-        problems.add("kind", f'không có loại văn bản "{kind}"', fix)
+        message = f'không có loại văn bản "{kind}"'
+        if close:
+            problems.rewrite("kind", message, "viết", close)
+        else:
+            problems.add("kind", message, f"dùng một trong: {', '.join(kinds.values())}")
         return ""
     return kinds.get(fold(kind), "")
 

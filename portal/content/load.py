@@ -16,8 +16,9 @@ from typing import Any
 import yaml
 
 from ..errors import ContentError
-from ..text import normalize_text
-from . import syntax
+from ..text import normalize_text, without_joiners
+from ..vi import format_number
+from . import confined, syntax
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
@@ -46,24 +47,54 @@ class SourceDoc:
         return self.lines.get(name, 1)
 
 
-def find_markdown(folder: Path) -> list[str]:
+def find_markdown(folder: Path, root: Path | None = None) -> list[str]:
     """The path of every `.md` file below `folder`, relative to it with `/` separators, in a
-    stable order; hidden files and folders skipped. Strings: Path objects for 10,000 files cost
-    a third of a second, and the preview lists them after every edit."""
+    stable order; hidden files and folders skipped, links to folders not followed, and a
+    linked file whose real path leaves `root` (confined.py reports it) not read. Strings:
+    Path objects for 10,000 files cost a third of a second, and the preview lists them after
+    every edit."""
+    if not os.path.isdir(folder):
+        return []
+    real_root = os.path.realpath(root if root is not None else folder)
     found = []
-    for directory, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        inside = os.path.relpath(directory, folder).replace(os.sep, "/")
-        prefix = "" if inside == "." else inside + "/"
-        found += [prefix + name for name in files if name.endswith(".md") and name[0] != "."]
+    stack = [(str(folder), "")]
+    while stack:
+        directory, prefix = stack.pop()
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                name = entry.name
+                if name[0] == ".":
+                    continue
+                if entry.is_symlink():
+                    if entry.is_dir() or confined.leaves(real_root, entry.path) is not None:
+                        continue
+                if entry.is_dir():
+                    stack.append((entry.path, prefix + name + "/"))
+                elif name.endswith(".md"):
+                    found.append(prefix + name)
     return sorted(found)
 
 
 HEAD = "phần đầu bài"  # the block of fields between the two "---" lines
 
 
+# A content file is text an editor wrote: beyond this it is refused unread (bounds.py limits
+# the body further).
+MAX_FILE_BYTES = 2_000_000
+
+
 def read_text(path: Path, rel: str) -> str | ContentError:
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return ContentError(
+                rel,
+                1,
+                "tệp",
+                f"tệp nặng {format_number(size / 1e6, 1)} MB, quá giới hạn "
+                f"{format_number(MAX_FILE_BYTES / 1e6)} MB của một bài",
+                "tách thành nhiều bài, hoặc đăng văn bản dài thành tài liệu đính kèm (PDF)",
+            )
         return normalize_text(path.read_bytes().decode("utf-8"))
     except UnicodeDecodeError as exc:
         return ContentError(
@@ -98,7 +129,7 @@ def parse_yaml(
     text: str, rel: str, first_line: int, label: str = HEAD
 ) -> tuple[dict[str, Any], dict[str, int]] | list[ContentError]:
     """The fields of a YAML block; `label` names the block in messages."""
-    loader = _Loader(text)
+    loader = _Loader(without_joiners(text))
     try:
         node = loader.get_single_node()
         if node is None:
@@ -124,8 +155,9 @@ def parse_yaml(
             return errors
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        index, message, fix = syntax.explain(exc, text.split("\n"))
-        return [ContentError(rel, first_line + index, label, message, fix)]
+        why = syntax.explain(exc, text.split("\n"))
+        line = first_line + why.index
+        return [ContentError(rel, line, label, why.message, why.fix, why.suggestion)]
     except yaml.YAMLError:
         return [ContentError(rel, first_line, label, f"{label} viết sai cách", syntax.GENERIC_FIX)]
     finally:
@@ -158,7 +190,7 @@ def load_folder(root: Path, folder: str) -> tuple[list[SourceDoc], list[ContentE
     base = Path(folder).as_posix()
     files = [
         (os.path.join(top, rel), rel if base == "." else f"{base}/{rel}")
-        for rel in find_markdown(top)
+        for rel in find_markdown(top, root)
     ]
     _parse_on_two_cores(files)
     for path, rel in files:

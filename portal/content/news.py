@@ -6,7 +6,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..errors import ContentError
-from ..text import closest, first_paragraph, fold, slugify, whole_sentences
+from ..text import bare, closest, first_paragraph, fold, slugify, whole_sentences
+from .bounds import body_problems
 from .fields import (
     NEWS_FIELDS,
     Problems,
@@ -37,6 +38,8 @@ def item_fields(doc: SourceDoc, problems: Problems, noun: str) -> dict[str, Any]
             'viết nội dung bên dưới dòng "---" thứ hai',
             doc.body_line,
         )
+    for line, message, fix in body_problems(doc.body, doc.body_line):
+        problems.add("nội dung", message, fix, line)
     return {
         "source": doc.path,
         "title": title,
@@ -66,13 +69,19 @@ def tags_field(doc: SourceDoc, problems: Problems) -> tuple[str, ...]:
 
 
 def category_lookup(categories: Iterable[Category]) -> dict[str, Category]:
-    """A category can be named by its name, its short name or its slug, in any case."""
+    """A category can be named by its name, its short name or its slug, in any case, and
+    with or without diacritics ("an ninh trat tu"): keys are folded, and bare."""
     lookup: dict[str, Category] = {}
     for category in categories:
         for key in (category.name, category.short, category.slug):
             if key:
                 lookup[fold(key)] = category
+                lookup.setdefault(bare(key), category)
     return lookup
+
+
+def find_category(lookup: dict[str, Category], name: str) -> Category | None:
+    return lookup.get(fold(name)) or lookup.get(bare(name))
 
 
 def category_field(
@@ -81,16 +90,15 @@ def category_field(
     name = text_field(doc, "category", problems, required=True)
     if not name:
         return None
-    category = lookup.get(fold(name))
+    category = find_category(lookup, name)
     if category is None:
         names = sorted({c.name for c in lookup.values()})
         close = closest(name, lookup)
-        fix = (
-            f"viết category: {lookup[close].name}"
-            if close
-            else f"dùng một trong: {', '.join(names)}"
-        )
-        problems.add("category", f'không có chuyên mục "{name}"', fix)
+        message = f'không có chuyên mục "{name}"'
+        if close:
+            problems.rewrite("category", message, "viết", lookup[close].name)
+        else:
+            problems.add("category", message, f"dùng một trong: {', '.join(names)}")
     return category
 
 

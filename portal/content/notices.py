@@ -28,7 +28,7 @@ def signer_field(doc: SourceDoc, problems: Problems) -> Signer | None:
     value = doc.meta.get("signer")
     example = "signer: {name: Nguyễn Văn A, position: PHÓ GIÁM ĐỐC, authority: KT. GIÁM ĐỐC}"
     if value is None:
-        problems.add("signer", "còn thiếu người ký", f"thêm dòng {example}")
+        problems.missing("signer", "còn thiếu người ký", f"thêm dòng {example}")
         return None
     if not isinstance(value, dict):
         problems.add("signer", "người ký cần ghi đủ họ tên và chức vụ", f"viết {example}")

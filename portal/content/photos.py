@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..errors import ContentError
-from ..text import closest, fold
+from ..text import Lines, blank_code, closest, fold
 from .fields import Problems, text_field
 from .filetypes import OTHER_VIDEOS, VIDEO_TYPES
 from .load import SourceDoc
@@ -34,16 +34,15 @@ _REJECTED = {
     ".tif": _TIFF,
     ".tiff": _TIFF,
 }
-# ![alt](src "title"), src optionally in <…>; alt may hold escaped brackets.
+# ![alt](src "title"), src optionally in <…>; alt may hold escaped brackets. No part scans past
+# the next bracket, so a body full of unclosed ones costs linear time.
 _IMAGE = re.compile(
-    r"!\[(?P<alt>(?:\\.|[^\]\\])*)\]\(\s*(?P<src><[^>\n]*>|[^\s)]+)"
-    r"(?:\s+(?P<quote>[\"'])(?P<title>.*?)(?P=quote))?\s*\)"
+    r"!\[(?P<alt>(?:\\.|[^\[\]\\])*+)\]\(\s*(?P<src><[^<>\n]*>|[^\s()\[\]<>]++)"
+    r"(?:\s+(?:\"(?P<t1>[^\"\n]*)\"|'(?P<t2>[^'\n]*)'))?\s*\)"
 )
 # Reference-style images (`![alt][ref]`, `![ref]`) and the definitions they use.
-_REF_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\]\\])*)\](?:\s?\[(?P<ref>[^\]]*)\])?(?!\()")
-_REF_DEF = re.compile(r"^ {0,3}\[(?P<ref>[^\]]+)\]:\s*<?(?P<url>[^\s>]+)", re.MULTILINE)
-_FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.MULTILINE | re.DOTALL)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+_REF_IMAGE = re.compile(r"!\[(?P<alt>(?:\\.|[^\[\]\\])*+)\](?:\s?\[(?P<ref>[^\[\]]*)\])?(?!\()")
+_REF_DEF = re.compile(r"^ {0,3}\[(?P<ref>[^\[\]\n]+)\]:\s*<?(?P<url>[^\s>]+)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -62,37 +61,32 @@ def image_ref(source: str, written: str, alt: str, caption: str, line: int) -> I
     return ImageRef(source, written, "" if decorative else alt, caption, line, decorative)
 
 
-def _without_code(body: str) -> str:
-    """The body with code blocks and spans blanked out, line numbers kept: an image written
-    there is shown, not published."""
-    blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))  # noqa: E731
-    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, body))
-
-
 def reference_images(body: str) -> list[tuple[int, str]]:
     """(line within the body, file) of each image written by reference (`![alt][ref]`):
     the portal publishes only inline photos, whose alt text and caption it can check."""
-    text = _without_code(body)
+    text = blank_code(body)
     defined = {fold(m.group("ref")): m.group("url") for m in _REF_DEF.finditer(text)}
     found = []
+    lines = Lines(text)
     for match in _REF_IMAGE.finditer(text):
         ref = fold(match.group("ref") or match.group("alt"))
         if ref in defined:
-            found.append((text.count("\n", 0, match.start()), defined[ref]))
+            found.append((lines.of(match.start()), defined[ref]))
     return found
 
 
 def find_images(body: str) -> list[tuple[int, str, str, str]]:
     """(line within the body, alt, src as written, caption) of each inline image, in order."""
-    text = _without_code(body)
+    text = blank_code(body)
     found = []
+    lines = Lines(text)
     for match in _IMAGE.finditer(text):
         src = match.group("src")
         if src.startswith("<") and src.endswith(">"):
             src = src[1:-1]
         alt = re.sub(r"\\(.)", r"\1", match.group("alt"))
-        line = text.count("\n", 0, match.start())
-        found.append((line, " ".join(alt.split()), src.strip(), match.group("title") or ""))
+        title = match.group("t1") or match.group("t2") or ""
+        found.append((lines.of(match.start()), " ".join(alt.split()), src.strip(), title))
     return found
 
 
@@ -218,11 +212,12 @@ def lead_image(
                 "image_alt", "có mô tả ảnh nhưng chưa có ảnh", "thêm dòng image: ten-anh.jpg"
             )
         return None, problems.errors
-    if not alt:
+    if not alt:  # on the line of `image:`, which is there (an absent image_alt has no line)
         problems.add(
             "image_alt",
             "ảnh đại diện chưa có mô tả cho người khiếm thị",
-            'thêm dòng image_alt: "Lãnh đạo Công an tỉnh trao Bằng khen cho …"',
+            'thêm dòng image_alt: "Lãnh đạo Công an tỉnh trao Bằng khen cho …" dưới dòng image',
+            doc.lines.get("image_alt") or doc.line_of("image"),
         )
     resolved = resolve(root, doc.path, folder, written)
     if isinstance(resolved, tuple):

@@ -12,19 +12,19 @@ import re
 from collections.abc import Iterable, Mapping
 
 from ..errors import ContentError
+from ..text import Lines
 from .attachments import document_hint
 from .load import SourceDoc
 from .models import Attachment, Item
 
-SHORTHAND = re.compile(r"\[([^\]]*)\]\(tai-lieu:([^)\s]*)\)")
+# The text stops at the next bracket: a body of unclosed ones costs linear time.
+SHORTHAND = re.compile(r"\[([^\[\]]*)\]\(tai-lieu:([^()\s]*)\)")
 
 
 def inline_ids(markdown: str) -> list[tuple[str, int]]:
     """(id, line within the body) of every inline reference."""
-    return [
-        (match.group(2), markdown.count("\n", 0, match.start()) + 1)
-        for match in SHORTHAND.finditer(markdown)
-    ]
+    lines = Lines(markdown)
+    return [(match.group(2), lines.of(match.start()) + 1) for match in SHORTHAND.finditer(markdown)]
 
 
 def referenced_ids(item: Item) -> list[str]:

@@ -28,6 +28,8 @@ from mkdocs.plugins import PluginCollection
 from .. import urls
 from ..errors import ContentError, ContentErrors
 from ..repository import Plan
+from ..site.settings import read_settings
+from ..site.static import missing_link
 from . import split
 from .plugin import FROM_CACHE, LISTED, ContentProblems
 
@@ -135,6 +137,10 @@ def render(
     and checks it.
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # The portal's own reading of mkdocs.yml first: a wrong option is told in the words
+    # `portal check` uses, before MkDocs' strict mode refuses it in its own.
+    read_settings(config_file, preview)
+    config = None
     with (
         _mkdocs_log(verbose) as kept,
         _preview_env(preview),
@@ -157,6 +163,8 @@ def render(
         except Abort as exc:
             if isinstance(exc.__context__, ContentProblems):
                 raise exc.__context__.errors from None
+            if config is None:  # MkDocs refused the configuration itself
+                raise ContentErrors([refused_config(config_file)]) from None
             plan = getattr(config.plugins.get("portal"), "plan", None)
             sources = {page.src_uri: page.source for page in plan.pages} if plan else {}
             links = missing_links(kept.warnings, config_file.parent, config.docs_dir, sources)
@@ -190,6 +198,19 @@ def _let_go() -> None:
                 options.append(value)
 
 
+def refused_config(config_file: Path) -> ContentError:
+    """What an editor is told when MkDocs refuses mkdocs.yml for a reason the portal's own
+    reading did not find (its log, kept for developers, says which)."""
+    return ContentError(
+        config_file.name,
+        1,
+        "cấu hình",
+        "bộ dựng trang không nhận tệp cấu hình này",
+        "xem lại các dòng vừa sửa trong tệp cấu hình, hoặc nhờ kỹ thuật viên chạy "
+        "portal build --verbose",
+    )
+
+
 def missing_links(
     warnings: list[str], root: Path, docs_dir: str, sources: dict[str, str]
 ) -> list[ContentError]:
@@ -206,13 +227,5 @@ def missing_links(
         text = path.read_text(encoding="utf-8") if path.is_file() else ""
         at = text.find(f"]({link}")
         line = text.count("\n", 0, at) + 1 if at >= 0 else 1
-        errors.append(
-            ContentError(
-                rel,
-                line,
-                "liên kết",
-                f'liên kết "{link}" trỏ tới trang không có',
-                "sửa lại đường dẫn tới một trang có thật, hoặc xóa liên kết",
-            )
-        )
+        errors.append(missing_link(rel, link, line))
     return errors

@@ -8,9 +8,11 @@ restart, and the server answers every request whatever the state of the content.
 
 from __future__ import annotations
 
+import errno
 import gc
 import json
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Mapping
@@ -22,6 +24,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from ..errors import ContentErrors
+from ..vi import UI
 from . import page
 from .watch import Watcher
 
@@ -221,11 +224,16 @@ def serve(config_file: Path, host: str, port: int, verbose: bool = False) -> int
     preview = Preview()
     preview.show(None, page.message_page("Đang dựng trang…", "Trang tự hiện khi dựng xong.",
                                          reload_script(1)))  # fmt: skip
+    handler = type("PreviewHandler", (Handler,), {"preview": preview, "quiet": not verbose})
+    try:
+        server = _Server((host, port), handler)
+    except OSError as exc:  # the port is taken (another preview?) or the address is not ours
+        key = "serve_port_busy" if exc.errno == errno.EADDRINUSE else "serve_no_address"
+        print(UI[key].format(host=host, port=port, other=port + 1), file=sys.stderr)
+        return 2
     work = config_file.parent / ".cache" / "preview"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    handler = type("PreviewHandler", (Handler,), {"preview": preview, "quiet": not verbose})
-    server = _Server((host, port), handler)
     builder = Builder(config_file, work, preview, verbose)
     builder.start()
     builder.request()

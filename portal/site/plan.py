@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..content.attachments import load_attachments
+from ..content.confined import outside_links
 from ..content.load import load_folder
 from ..content.news import validate_news
 from ..content.notices import validate_notices
 from ..content.photos import attach_images, doc_photos
 from ..content.references import check_references
 from ..content.tables import formula_warnings
+from ..content.unfinished import unfinished
 from ..content.videos import attach_videos, doc_videos
 from ..errors import ContentError
 from ..images.cache import Prepared, inspect, prepare
@@ -60,7 +62,16 @@ def plan_site(
     processes none.
     """
     root = settings.root
-    docs, errors = load_folder(root, settings.news_dir)
+    inputs = (
+        settings.news_dir,
+        settings.notices_dir,
+        settings.attachments_dir,
+        settings.docs_dir,
+        settings.custom_dir,
+    )
+    errors = [error for folder in dict.fromkeys(inputs) for error in outside_links(root, folder)]
+    docs, load_errors = load_folder(root, settings.news_dir)
+    errors += load_errors
     items, item_errors = validate_news(docs, settings.categories)
     errors += item_errors
     citizens = next((c for c in settings.categories if c.slug == settings.citizens_category), None)
@@ -70,6 +81,7 @@ def plan_site(
         items += notices
         docs += notice_docs
         errors += load_errors + notice_errors
+    errors += unfinished(docs, settings.max_tags)
     folders = (settings.news_dir, settings.notices_dir)
     photos_of, image_errors = doc_photos(root, docs, folders)
     videos_of, video_errors = doc_videos(root, docs, folders)

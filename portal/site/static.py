@@ -7,10 +7,17 @@ would land on one, and the sitemap needs the static pages.
 from __future__ import annotations
 
 import posixpath
+import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from .. import urls
+from ..content.bounds import body_problems
+from ..content.load import read_text
+from ..errors import ContentError
+from ..text import Lines, blank_code
 
 PAGE_SUFFIXES = (".md", ".markdown")
 
@@ -48,3 +55,70 @@ def page_url(rel: str) -> str:
     if name.lower() in ("index", "readme"):
         return f"{folder}/" if folder else ""
     return f"{folder}/{name}/" if folder else f"{name}/"
+
+
+# [text](target "title"), ![alt](target), and a reference definition "[id]: target".
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?([^\s>]+)", re.MULTILINE)
+
+
+def page_problems(
+    root: Path, docs_dir: str, static: Sequence[StaticFile], known: Collection[str]
+) -> list[ContentError]:
+    """What the engine would stop on in the static pages, found without it: a page too large,
+    nested too deep or full of unclosed brackets (content/bounds.py), and a link to a file
+    of the site that does not exist (`known`: every path the site publishes a file from, as
+    MkDocs names them)."""
+    errors: list[ContentError] = []
+    for file in static:
+        if file.url is None:
+            continue
+        text = read_text(root / file.source, file.source)
+        if isinstance(text, ContentError):
+            errors.append(text)
+            continue
+        errors += [
+            ContentError(file.source, line, "nội dung", message, fix)
+            for line, message, fix in body_problems(text, 1)
+        ]
+        src_uri = file.source.removeprefix(f"{docs_dir}/")
+        errors += [
+            missing_link(file.source, link, line)
+            for link, line in links_of(text)
+            if not _found(src_uri, link, known)
+        ]
+    return errors
+
+
+def links_of(text: str) -> list[tuple[str, int]]:
+    """(target, line) of every link and image in a page's Markdown, outside code."""
+    text = blank_code(text)
+    lines = Lines(text)
+    return [
+        (match.group(1) or match.group(2), lines.of(match.start()) + 1)
+        for match in _LINK.finditer(text)
+    ]
+
+
+def _found(src_uri: str, link: str, known: Collection[str]) -> bool:
+    """Whether MkDocs finds the file a relative link names; links elsewhere (other sites,
+    absolute paths, anchors) and links without a file name (a folder) are not its to check."""
+    scheme, netloc, path, _, _ = urlsplit(link)
+    if scheme or netloc or link.startswith(("/", "\\")) or not path:
+        return True
+    path = unquote(path)
+    if not posixpath.splitext(path)[1]:
+        return True
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(src_uri), path).lstrip("/"))
+    return target in known
+
+
+def missing_link(source: str, link: str, line: int) -> ContentError:
+    """A link to a page or file that does not exist, on its line: the same words whether
+    `portal check` finds it or the engine does (mkdocs/build.py)."""
+    return ContentError(
+        source,
+        line,
+        "liên kết",
+        f'liên kết "{link}" trỏ tới trang không có',
+        "sửa lại đường dẫn tới một trang có thật, hoặc xóa liên kết",
+    )

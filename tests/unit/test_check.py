@@ -17,7 +17,7 @@ def broken(project):
             "news/a.md": item("Tin ngày sai", "31/12/2024"),
             "news/b.md": item("Tin ảnh", "2024-03-01 08:00", body="![Ảnh](khong-co.jpg)"),
             # Typed on a phone, without diacritics.
-            "news/c.md": item("Tin chuyên mục", "2024-03-01 08:00", category="tin hoat dong"),
+            "news/c.md": item("Tin chuyên mục", "2024-03-01 08:00", category="tin hoat donh"),
             "news/d.md": item(
                 "Tin tài liệu", "2024-03-01 08:00", attachments="[khong-co-tai-lieu]"
             ),
@@ -41,7 +41,7 @@ def test_every_problem_comes_out_in_one_run_with_its_line(project, capsys) -> No
         " — viết date: 2024-12-31 (năm-tháng-ngày, rồi giờ:phút nếu có)",
         'news/b.md:7: ảnh: không có tệp ảnh "news/khong-co.jpg"'
         " — chép ảnh vào đó hoặc sửa lại đường dẫn",
-        'news/c.md:4: category: không có chuyên mục "tin hoat dong" — viết category: Tin hoạt động',
+        'news/c.md:4: category: không có chuyên mục "tin hoat donh" — viết category: Tin hoạt động',
         'news/d.md:5: attachments: không có tài liệu mã "khong-co-tai-lieu"'
         " — thêm tài liệu vào attachments/ trước",
         'news/e.md:2: phần đầu bài: danh sách mở bằng "[" nhưng chưa đóng bằng "]"'

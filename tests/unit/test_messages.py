@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from portal import cli
+from portal.content.unfinished import NEWS_BODY, NO_NUMBER, SIGNER_NAME
 from portal.errors import ContentError, ContentErrors
 from portal.mkdocs.build import missing_links
 from portal.repository import plan_repository
@@ -73,7 +74,7 @@ BROKEN_NEWS = {
     "cap-nhat.md": item("A", "2024-01-01", updated="2023-01-01"),
     "trong.md": item("Trống", "2024-01-01", body=""),
     "chuyen-muc.md": item("A", "2024-01-01", category="Tin tuc"),
-    "chuyen-muc-gan.md": item("A", "2024-01-01", category="tin hoat dong"),
+    "chuyen-muc-gan.md": item("A", "2024-01-01", category="tin hoat donh"),
     "trung-1.md": item("Trùng", "2024-01-01"),
     "trung-2.md": item("Trùng", "2024-01-02"),
     # Photos
@@ -116,6 +117,24 @@ BROKEN_NEWS = {
             ]
         ),
     ),
+    # Hostile or unfinished bodies and fields (each refused with its line)
+    "tab-tac-gia.md": (
+        "---\ntitle: A\ndate: 2024-01-01\ncategory: ANTT\n\tauthor: Phòng Tham mưu\n---\nx\n"
+    ),
+    "tab-tu-khoa.md": "---\ntitle: A\ndate: 2024-01-01\ncategory: ANTT\ntags:\n\t- ANTT\n---\nx\n",
+    "long-sau.md": item("Lồng sâu", "2024-01-01", body="- " * 3000 + "x"),
+    "long-tab.md": item(
+        "Lồng tab", "2024-01-02", body="\n".join("\t" * i + "- x" for i in range(300))
+    ),
+    "qua-dai.md": item("Quá dài", "2024-01-03", body="Công an tỉnh. " * 25_000),
+    "ngoac-mo.md": item("Ngoặc mở", "2024-01-04", body="[a " * 10_000),
+    "nhieu-tu-khoa.md": item(
+        "Nhiều từ khóa", "2024-01-05", tags="[" + ", ".join(f"Từ {n}" for n in range(25)) + "]"
+    ),
+    "nam-xa.md": item("Năm xa", "9999-12-31"),
+    "cau-mau.md": item("Câu mẫu", "2024-01-06", body=NEWS_BODY, draft="false"),
+    "sai-ten-muc.md": "---\ntitle: A\ndate: 2024-01-01\ncatgory: ANTT\n---\nx\n",
+    "mo-ta-anh.md": item("Mô tả ảnh", "2024-01-07", image="anh/hong.jpg"),
     # References to documents
     "tai-lieu.md": item(
         "TL", "2024-01-01", attachments="[cv-620]", body="Xem [](tai-lieu:khong-co)."
@@ -129,6 +148,15 @@ BROKEN_NOTICES = {
     "hieu-luc.md": NOTICE.replace("place: Long An", "place: Long An\nvalid_until: 2020-01-01"),
     "so-1.md": NOTICE.replace("title: Thông báo", "title: Thông báo một"),
     "so-2.md": NOTICE.replace("title: Thông báo", "title: Thông báo hai"),
+    "hieu-luc-xa.md": NOTICE.replace("number: 12/TB-CAT", "number: 13/TB-CAT")
+    .replace("place: Long An", "place: Long An\nvalid_until: 9999-12-31")
+    .replace("title: Thông báo", "title: Thông báo hiệu lực xa"),
+    "chua-co-so.md": NOTICE.replace("number: 12/TB-CAT", f'number: "{NO_NUMBER}"').replace(
+        "title: Thông báo", "title: Thông báo chưa có số"
+    ),
+    "chua-ky.md": NOTICE.replace("number: 12/TB-CAT", "number: 14/TB-CAT")
+    .replace("name: Nguyễn Văn A", f"name: {SIGNER_NAME}")
+    .replace("title: Thông báo", "title: Thông báo chưa ký"),
 }
 BROKEN_ATTACHMENTS = {
     "mo-coi.pdf": pdf_bytes(),
@@ -171,6 +199,9 @@ BROKEN_CONFIGS = {
     "site-url": ("site_url: https://congan.example.vn/", "site_url: congan.example.vn"),
     "anh-chia-se": ("  - portal:\n", "  - portal:\n      share_card: assets/khong-co.jpg\n"),
     "cu-phap": ("docs_dir: content", "docs_dir: content: x"),
+    "tuy-chon-gan": ("  - portal:\n", '  - portal:\n      hotline: "113"\n'),
+    "muc-goc": ("docs_dir: content", "docs_dir: content\nsite_nmae: Công an tỉnh"),
+    "so-tu-khoa": ("  - portal:\n", "  - portal:\n      max_tags: 0\n"),
 }
 
 
@@ -212,6 +243,15 @@ def corpus_errors(tmp_path_factory: pytest.TempPathFactory) -> list[ContentError
             "content/tin-tuc/hop-le/index.md": "# Hợp lệ\n",
         },
     )
+    # Links that leave the repository, or loop: never followed, each named.
+    outside = tmp_path_factory.mktemp("outside")
+    write(outside, {"bai.md": item("Bài ở ngoài kho", "2024-01-01"), "x.pdf": pdf_bytes()})
+    (root / "news/ngoai.md").symlink_to(outside / "bai.md")
+    (root / "notices/ngoai").symlink_to(outside, target_is_directory=True)
+    (root / "content/ngoai.md").symlink_to(outside / "bai.md")
+    (root / "attachments/ngoai.pdf").symlink_to(outside / "x.pdf")
+    (root / "news/vong").symlink_to(root / "news", target_is_directory=True)
+    (root / "news/hong.md").symlink_to(root / "news/khong-co-dau.md")
     errors = problems_of(root)
     warning = (
         "Doc file 'gioi-thieu.md' contains a link 'khong-co.md', but the target is not found "
@@ -223,6 +263,19 @@ def corpus_errors(tmp_path_factory: pytest.TempPathFactory) -> list[ContentError
 
 def test_every_content_problem_is_told_without_programmers_words(corpus_errors) -> None:
     messages = [str(error) for error in corpus_errors]
+    # Every problem names its file and a line in it.
+    assert all(error.path and error.line >= 1 for error in corpus_errors)
+    links = {error.path for error in corpus_errors if "lối tắt (symlink)" in error.message}
+    assert links == {
+        "news/ngoai.md",
+        "notices/ngoai",
+        "content/ngoai.md",
+        "attachments/ngoai.pdf",
+        "news/vong",
+        "news/hong.md",
+    }
+    # The file outside is never read: none of its fields reaches a message.
+    assert not [m for m in messages if "Bài ở ngoài kho" in m]
     # The corpus really reaches every validator: one problem or more from each file.
     named = {Path(error.path).stem for error in corpus_errors}
     corpus = {Path(name).stem for name in [*BROKEN_NEWS, *BROKEN_NOTICES, *BROKEN_ATTACHMENTS]}
@@ -281,3 +334,36 @@ def test_links_to_missing_pages_and_command_mistakes_are_vietnamese_too(
     assert cli.main(["new", "tai-lieu", "khong-co.pdf", "-f", config]) == 1
     out, err = capsys.readouterr()
     assert_plain_vietnamese([str(error), *out.splitlines(), *err.splitlines()])
+
+
+def test_applying_each_suggested_line_never_leads_back(tmp_path: Path) -> None:
+    """Every problem that suggests a line to write instead: written in, the file passes or
+    moves on to another problem, and no new problem suggests the line it replaced (a loop
+    such as quoting a value that is quoted already)."""
+    applied = 0
+    files = {**{f"news/{n}": t for n, t in BROKEN_NEWS.items() if isinstance(t, str)}}
+    files |= {f"notices/{n}": t for n, t in BROKEN_NOTICES.items()}
+    for number, (rel, text) in enumerate(files.items()):
+        root = tmp_path / str(number)
+        write(root, {"mkdocs.yml": mkdocs_yml(), "content/index.md": "# Trang chủ\n", rel: text})
+        for error in [e for e in problems_of(root) if e.path == rel and e.suggestion]:
+            lines = text.split("\n")
+            replaced = lines[error.line - 1]
+            lines[error.line - 1] = error.suggestion
+            write(root, {rel: "\n".join(lines)})
+            after = [e for e in problems_of(root) if e.path == rel]
+            assert (error.line, error.message) not in {(e.line, e.message) for e in after}, rel
+            assert replaced not in {e.suggestion for e in after}, rel
+            write(root, {rel: text})
+            applied += 1
+    assert applied >= 12, applied
+
+
+def test_a_tab_in_the_head_is_named_as_a_tab_on_its_own_line(tmp_path: Path) -> None:
+    for name in ("tab-tac-gia.md", "tab-tu-khoa.md"):
+        write(tmp_path, {"mkdocs.yml": mkdocs_yml(), f"news/{name}": BROKEN_NEWS[name]})
+    errors = {e.path: e for e in problems_of(tmp_path)}
+    author, tags = errors["news/tab-tac-gia.md"], errors["news/tab-tu-khoa.md"]
+    assert (author.line, author.message) == (5, "dòng này có ký tự tab")
+    assert author.suggestion == "author: Phòng Tham mưu"
+    assert (tags.line, tags.message, tags.suggestion) == (6, "dòng này có ký tự tab", "  - ANTT")

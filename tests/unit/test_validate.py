@@ -4,6 +4,7 @@ from portal.content.load import parse_document
 from portal.content.models import Category, Item
 from portal.content.news import validate_news
 from portal.errors import ContentError, ContentErrors
+from portal.text import normalize_text
 
 CATEGORIES = (
     Category("Tin hoạt động", "tin-hoat-dong"),
@@ -71,11 +72,11 @@ def test_a_valid_item_gets_defaults() -> None:
             "Tin an ninh trật tự, Tin hoạt động",
         ),
         (
-            "title: A\ndate: 2018-02-08\ncategory: tin an ninh trat tu",
+            "title: A\ndate: 2018-02-08\ncategory: tin an ninh trat tuu",
             4,
             "category",
-            'không có chuyên mục "tin an ninh trat tu"',
-            "viết category: Tin an ninh trật tự",  # typed without diacritics, on a phone
+            'không có chuyên mục "tin an ninh trat tuu"',
+            "viết category: Tin an ninh trật tự",  # a typo, typed without diacritics
         ),
         (
             "title: A\ndate: 2018-02-08\ncategory: ANTT\ncatgory: x",
@@ -170,8 +171,16 @@ def test_tags_are_deduplicated_ignoring_case_and_spaces() -> None:
     assert items[0].tags == ("ANTT", "Công an", "2018")
 
 
-def test_category_by_name_short_name_or_slug_in_any_case() -> None:
-    for name in ("Tin an ninh trật tự", "antt", "an-ninh-trat-tu", "TIN AN NINH TRẬT TỰ"):
+def test_category_by_name_short_name_or_slug_in_any_case_with_or_without_diacritics() -> None:
+    names = (
+        "Tin an ninh trật tự",
+        "antt",
+        "an-ninh-trat-tu",
+        "TIN AN NINH TRẬT TỰ",
+        "an ninh trat tu",  # as the guide allows, typed on a phone
+        "tin an ninh trat tu",
+    )
+    for name in names:
         items, errors = check(GOOD.replace("category: ANTT", f"category: {name}"))
         assert errors == [] and items[0].category.slug == "an-ninh-trat-tu"
 
@@ -181,3 +190,44 @@ def test_content_errors_report_lists_every_error() -> None:
     report = ContentErrors(errors).report()
     assert report.splitlines()[0] == "2 lỗi trong nội dung; chưa đăng gì, trang cũ vẫn giữ nguyên:"
     assert "news/0.md:1: date: còn thiếu" in report
+
+
+def test_a_misspelt_required_field_gets_one_message_with_the_suggestion() -> None:
+    _, errors = check("---\ntitle: A\ndate: 2018-02-08\ncatgory: ANTT\n---\n\nx\n")
+    assert [(e.line, e.field) for e in errors] == [(4, "catgory")]
+    assert 'có phải là "category"' in errors[0].fix
+
+
+@pytest.mark.parametrize("field", ["date", "updated"])
+def test_a_year_outside_the_portal_s_range_is_refused_in_words(field: str) -> None:
+    extra = "\nupdated: 9999-12-31" if field == "updated" else ""
+    date = "2018-02-08" if field == "updated" else "9999-12-31"
+    _, errors = check(f"---\ntitle: A\ndate: {date}\ncategory: ANTT{extra}\n---\n\nx\n")
+    [error] = [e for e in errors if e.field == field]
+    assert "năm 9999 nằm ngoài" in error.message and "kiểm tra lại năm" in error.fix
+
+
+@pytest.mark.parametrize(
+    ("control", "name"),
+    [
+        ("\u202e", "right-to-left override"),
+        ("\u202a", "left-to-right embedding"),
+        ("\u2066", "left-to-right isolate"),
+        ("\u2069", "pop directional isolate"),
+        ("\u200f", "right-to-left mark"),
+        ("\u200b", "zero-width space"),
+        ("\u200d", "zero-width joiner"),
+        ("\u2060", "word joiner"),
+        ("\u00ad", "soft hyphen"),
+    ],
+)
+def test_invisible_controls_never_reach_a_field(control: str, name: str) -> None:
+    text = (
+        f"---\ntitle: Số 1{control}13 của{control} Công an\ndate: 2018-02-08\n"
+        f"category: ANTT\nurl: tin{control}-moi\n---\n\nĐoạn{control} đầu.\n"
+    )
+    items, errors = check(normalize_text(text))  # as every file is read (load.read_text)
+    assert errors == [], name
+    assert items[0].title == "Số 113 của Công an"
+    assert items[0].slug == "tin-moi"
+    assert control not in items[0].body or control == "\u200d"  # a body keeps emoji joiners
