@@ -1,6 +1,7 @@
 #!/bin/sh
 # Run the shipped nginx configuration on 127.0.0.1 in the foreground, to try a built site
-# before deploying it: deploy/try-nginx.sh SITE_DIR PORT [COUNTER_PORT]. Ctrl+C stops it.
+# before deploying it: deploy/try-nginx.sh SITE_DIR PORT [COUNTER_PORT]. Ctrl+C stops it;
+# SIGHUP reloads it (after a publish into SITE_DIR, for the maps of old addresses).
 set -eu
 site=$(cd "$1" && pwd)
 port=$2
@@ -32,6 +33,10 @@ http {
     scgi_temp_path $work/scgi;
     upstream portal_counter { server 127.0.0.1:$counter; }
     limit_req_zone \$binary_remote_addr zone=portal_counter:1m rate=10r/s;
+    map_hash_bucket_size 256;  # an old address may be long (a path of a former portal)
+    map_hash_max_size 262144;
+    map \$uri \$portal_moved { volatile; default ""; include $site/.portal/moved*.map; }
+    map \$uri \$portal_gone { volatile; default ""; include $site/.portal/gone*.map; }
     server {
         listen 127.0.0.1:$port;
         root $site;
@@ -46,4 +51,6 @@ echo "Thử trang tại http://127.0.0.1:$port/ (Ctrl+C để dừng)"
 nginx -c "$work/nginx.conf" -p "$work" &
 child=$!
 trap 'kill $child 2>/dev/null; rm -rf "$work"' EXIT INT TERM
-wait $child
+trap 'kill -HUP $child' HUP
+# `wait` returns early when a signal is trapped: wait again while nginx runs.
+while kill -0 $child 2>/dev/null; do wait $child || true; done

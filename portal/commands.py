@@ -32,6 +32,7 @@ from .dates import build_time
 from .deploy import release, schedule
 from .errors import ContentError, ContentErrors
 from .outputs import assemble, precompress, search, searchplan
+from .outputs.files import site_state
 from .repository import Plan, plan_repository
 from .site.settings import read_settings
 from .vi import UI, format_number, format_schedule
@@ -60,7 +61,7 @@ def build(
         shutil.rmtree(leftover, ignore_errors=True)
     start = time.monotonic()
     try:
-        rendered = render(config_file, fresh, preview, verbose)
+        rendered = render(config_file, fresh, preview, verbose, published=site_dir)
         cached, search_keys = rendered.cached, rendered.search_keys
         # What the rest needs of the plan, taken now: the plan, the memo and what MkDocs left
         # go before Pagefind, which needs the room (at 50,000 items the build process held
@@ -69,8 +70,14 @@ def build(
         settings, planned = plan.settings, searchplan.shards(plan.pages, plan.static)
         change = schedule.next_change(plan.collections)
         report = Report(
-            len(plan.pages), counts(plan), plan.site.warnings, plan.collections.scheduled
+            len(plan.pages),
+            counts(plan),
+            plan.site.warnings,
+            plan.collections.scheduled,
+            plan.site.notices,
+            site_state(plan.site),
         )
+        record = settings.root / settings.addresses_file
         del rendered, plan
         memo.forget()
         give_back_memory()
@@ -87,6 +94,8 @@ def build(
         precompress.prune(gzip_cache, time.time())
         (staging / schedule.STATE).parent.mkdir(parents=True, exist_ok=True)
         (staging / schedule.STATE).write_bytes(schedule.state(commit, change))
+        for path, data in report.state.items():
+            (staging / path).write_bytes(data)
     except ContentErrors as exc:
         shutil.rmtree(fresh, ignore_errors=True)
         print(exc.report(), file=sys.stderr)
@@ -100,11 +109,16 @@ def build(
         print(UI["build_crashed"].format(site=site_dir, log=log), file=sys.stderr)
         return 2
     assemble.swap(staging, site_dir)
+    if not preview and not if_due:
+        # The record in git, for a fresh clone, a CI runner, a new server; the timer's builds
+        # keep theirs in the site they publish, and never change a file git tracks.
+        keep_record(record, report.state[urls.RECORD])
     seconds = format_number(time.monotonic() - start, 1)
     print(
         UI["build_ok"].format(site=site_dir, pages=report.pages, seconds=seconds, **report.counts)
     )
     print_warnings(report.warnings)
+    print_notices(report.notices)
     print_scheduled(report.scheduled)
     if change is not None:
         key = "next_expiry" if change.expires else "next_publish"
@@ -163,12 +177,36 @@ def counts(plan: Plan) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class Report:
-    """What `portal build` tells at its end, taken from the plan before it is let go."""
+    """What `portal build` tells and writes at its end, taken from the plan before it is let
+    go."""
 
     pages: int
     counts: dict[str, int]
     warnings: Sequence[ContentError]
     scheduled: Sequence[Item]
+    notices: Sequence[ContentError]
+    state: dict[str, bytes]  # files under .portal/ in the site: path -> bytes
+
+
+def keep_record(path: Path, data: bytes) -> None:
+    """The record of addresses written beside mkdocs.yml when it changed, in one rename."""
+    try:
+        if path.read_bytes() == data:
+            return
+    except OSError:
+        pass
+    temporary = path.with_name(f".{path.name}.new")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+
+
+def print_notices(notices: Iterable[ContentError], annotations: bool = False) -> None:
+    """Addresses that move or go: told after the problems and warnings, never refused."""
+    for notice in notices:
+        if annotations:
+            print(github_annotation(notice, "notice"))
+        else:
+            print(f"  {UI['notice']}: {notice}")
 
 
 def print_scheduled(scheduled: Iterable[Item]) -> None:
@@ -188,6 +226,7 @@ def check(config_file: Path, annotations: bool = False) -> int:
         print(UI["check_failed"].format(count=len(exc.errors)), file=sys.stderr)
         return 1
     print_warnings(plan.site.warnings, annotations)
+    print_notices(plan.site.notices, annotations)
     print(UI["check_ok"].format(**counts(plan)))
     print_scheduled(plan.collections.scheduled)
     return 0

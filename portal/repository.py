@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from . import urls
 from .content import memo
 from .dates import build_time
 from .errors import ContentErrors
 from .outputs.files import Outputs, site_outputs
+from .site import addresses
 from .site.collect import Collections
 from .site.documents import Documents
 from .site.pages import Page
@@ -54,14 +56,18 @@ def plan_repository(
     preview: bool | None = None,
     process_photos: bool = True,
     remember: bool = True,
+    published: Path | None = None,
 ) -> Plan:
     """The plan of the repository whose configuration is `config_file` (its mkdocs.yml);
     raises ContentErrors with every problem found. `process_photos=False` finds photo
     problems without processing any photo (`portal check`). `remember=False`: the caller
-    saves the content memo itself (`remember_content`), when it suits it."""
+    saves the content memo itself (`remember_content`), when it suits it. `published`: a
+    site built before (default: the repository's `site/`), whose record of addresses joins
+    the repository's."""
     settings = read_settings(Path(config_file), preview)
     memo.restore(settings.root / ".cache")
-    site, errors = plan_site(settings, now or build_time(), process_photos)
+    record = read_record(settings, published or settings.root / "site")
+    site, errors = plan_site(settings, now or build_time(), process_photos, record)
     if remember:
         remember_content(settings)
     static = tuple(static_files(settings.root, settings.docs_dir))
@@ -80,6 +86,18 @@ def plan_repository(
     if errors:
         raise ContentErrors(errors, site.warnings)
     return Plan(site, static, outputs)
+
+
+def read_record(settings: Settings, site: Path) -> dict[str, addresses.Entry]:
+    """The record of published addresses: the repository's, with what the site built last
+    knows (on a server that builds on a timer, the site is newer than the repository)."""
+    copies = []
+    for path in (settings.root / settings.addresses_file, site / urls.RECORD):
+        try:
+            copies.append(addresses.parse(path.read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError):
+            continue
+    return addresses.merge(*copies)
 
 
 def remember_content(settings: Settings) -> None:

@@ -52,9 +52,13 @@ def news_file(settings: Settings, title: str, category: str, now: datetime) -> t
     if found is None:
         raise Refused(f'không có chuyên mục "{category}"', f"dùng một trong: {names}")
     path = _target(settings.root, settings.news_dir, now, title)
+    slug = path.stem  # the address, fixed now: a later edit of the title never moves it
     text = f"""---
 # Tiêu đề bài viết, như sẽ hiện trên trang.
 title: {quoted(title)}
+# Địa chỉ của bài trên cổng, cố định từ lúc tạo: sửa tiêu đề không làm đổi địa chỉ. Đổi dòng
+# này thì địa chỉ cũ tự chuyển sang địa chỉ mới, nhưng nên giữ nguyên sau khi đã đăng.
+url: {slug}
 # Ngày giờ đăng, giờ Việt Nam: năm-tháng-ngày giờ:phút. Ngày giờ trong tương lai là hẹn giờ đăng.
 date: {_when(now)}
 # Chuyên mục ({names}).
@@ -91,6 +95,7 @@ def notice_file(settings: Settings, title: str, kind: str, now: datetime) -> tup
     if chosen is None:
         raise Refused(f'không có loại văn bản "{kind}"', f"dùng một trong: {', '.join(kinds)}")
     path = _target(settings.root, settings.notices_dir, now, title)
+    slug = path.stem
     docs, _ = load_folder(settings.root, settings.notices_dir)
     latest = max(docs, key=lambda d: str(d.meta.get("date", "")), default=None)
     meta = latest.meta if latest else {}
@@ -100,6 +105,9 @@ def notice_file(settings: Settings, title: str, kind: str, now: datetime) -> tup
     text = f"""---
 # Tiêu đề của văn bản, như sẽ hiện trên trang.
 title: {quoted(title)}
+# Địa chỉ của bài trên cổng, cố định từ lúc tạo: sửa tiêu đề không làm đổi địa chỉ. Đổi dòng
+# này thì địa chỉ cũ tự chuyển sang địa chỉ mới, nhưng nên giữ nguyên sau khi đã đăng.
+url: {slug}
 # Loại văn bản ({", ".join(kinds)}).
 kind: {chosen}
 # Số và ký hiệu, ví dụ 602/UBND-NCTCD. Ghi đúng số trên văn bản.

@@ -29,6 +29,7 @@ COUNTABLE = "dem-luot-xem.txt"  # every page's path, for the counting service
 IMAGE = "anh/{name}"  # photo derivatives; names carry a content hash, so they never change
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
+RECORD = ".portal/addresses.tsv"  # the record of published addresses, copied into each site
 PAGEFIND = "pagefind/"  # the search index, written by Pagefind after the build
 
 

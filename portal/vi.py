@@ -125,6 +125,21 @@ UI = {
         "Không mở được địa chỉ {host}:{port} trên máy này. Kiểm tra --host, hoặc bỏ --host để "
         "xem trước tại 127.0.0.1"
     ),
+    "address_moved": "địa chỉ {old} sẽ đổi thành {new}; địa chỉ cũ sẽ tự chuyển sang địa chỉ mới",
+    "address_moved_fix": "không cần làm gì; muốn giữ địa chỉ cũ thì ghi dòng url: như trước",
+    "address_gone": "địa chỉ {old} sẽ bị gỡ khỏi trang (người đọc thấy: trang đã gỡ)",
+    "address_gone_fix": (
+        "muốn giữ bài thì khôi phục tệp; văn bản hết hiệu lực thì ghi valid_until thay vì xóa"
+    ),
+    "notice": "Lưu ý",
+    "gone_search": "Tìm kiếm trên Cổng thông tin",
+    "moved_title": "Trang đã chuyển địa chỉ",
+    "moved_text": "Trang này đã chuyển sang địa chỉ mới:",
+    "gone_title": "Trang đã được gỡ",
+    "gone_text": (
+        "Trang này đã được gỡ khỏi Cổng thông tin. Mời bạn về trang chủ hoặc tìm kiếm "
+        "thông tin cần thiết."
+    ),
     "table_region": "Bảng {number} (cuộn ngang để xem hết)",
     "counter_title": "Số lượt truy cập",
     "counter_online": "Đang trực tuyến",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import threading
@@ -12,6 +13,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,24 +53,24 @@ def with_counter(site: Path, into: Path) -> Path:
     return into
 
 
-@pytest.fixture(scope="session")
-def nginx(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+def require_nginx() -> None:
     if not Path(NGINX).exists():
         if os.environ.get("PORTAL_REQUIRE_BROWSER"):
             pytest.fail(f"nginx not found at {NGINX}; CI must install Debian's nginx")
         pytest.skip("nginx is not installed (apt-get install nginx-light); nginx tests skipped")
-    root = tmp_path_factory.mktemp("nginx")
-    site = with_counter(sample_site, root / "site")
-    counter = Counter(root / "counter.sqlite3")
-    port, counter_port = free_port(), free_port()
+
+
+@contextmanager
+def running_nginx(site: Path, root: Path, counter_port: int | None = None) -> Iterator[str]:
+    """`deploy/try-nginx.sh` in front of `site` until the block ends: yields its base URL.
+    `reload(process)` (SIGHUP) makes it read the site's maps of old addresses again."""
+    require_nginx()
+    port = free_port()
     origin = f"http://127.0.0.1:{port}"
-    service = CounterServer(
-        ("127.0.0.1", counter_port), counter, origin, True, RateLimit(100, 100), Pages(site)
-    )
-    threading.Thread(target=service.serve_forever, daemon=True).start()
     log = (root / "nginx.log").open("w")
+    command = ["sh", str(REPO / "deploy/try-nginx.sh"), str(site), str(port)]
     process = subprocess.Popen(
-        ["sh", str(REPO / "deploy/try-nginx.sh"), str(site), str(port), str(counter_port)],
+        command + ([str(counter_port)] if counter_port else []),
         stdout=log,
         stderr=subprocess.STDOUT,
         start_new_session=True,
@@ -83,12 +85,41 @@ def nginx(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
                 if process.poll() is not None or time.monotonic() > deadline:
                     pytest.fail(f"nginx did not start: {(root / 'nginx.log').read_text()}")
                 time.sleep(0.1)
-        yield Served(origin + "/", site, counter)
+        running[origin] = process
+        yield origin
     finally:
+        running.pop(origin, None)
         if process.poll() is None:
             os.killpg(process.pid, 15)
             process.wait(10)
         log.close()
-        service.shutdown()
-        service.server_close()
-        counter.close()
+
+
+running: dict[str, subprocess.Popen] = {}
+
+
+def reload(origin: str) -> None:
+    """nginx at `origin` reads its configuration and the live maps again, as
+    portal-nginx-reload.service does after a publish."""
+    running[origin].send_signal(signal.SIGHUP)
+    time.sleep(1.0)  # the new workers take over; the old ones finish what they serve
+
+
+@pytest.fixture(scope="session")
+def nginx(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    require_nginx()
+    root = tmp_path_factory.mktemp("nginx")
+    site = with_counter(sample_site, root / "site")
+    counter = Counter(root / "counter.sqlite3")
+    counter_port = free_port()
+    with running_nginx(site, root, counter_port) as origin:
+        service = CounterServer(
+            ("127.0.0.1", counter_port), counter, origin, True, RateLimit(100, 100), Pages(site)
+        )
+        threading.Thread(target=service.serve_forever, daemon=True).start()
+        try:
+            yield Served(origin + "/", site, counter)
+        finally:
+            service.shutdown()
+            service.server_close()
+            counter.close()

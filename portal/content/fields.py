@@ -6,7 +6,9 @@ a kind or a document number is checked the same way wherever an editor writes it
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from ..dates import iso_example, parse_datetime
 from ..errors import ContentError
@@ -32,6 +34,7 @@ FIELDS = {
     "summary": "tóm tắt (bỏ trống: lấy đoạn đầu của bài)",
     "author": "tác giả",
     "url": "tên trang trên đường dẫn (bỏ trống: lấy từ tiêu đề)",
+    "aliases": "địa chỉ cũ của bài, tự chuyển sang địa chỉ hiện tại: [/tin-tuc/ten-cu/]",
     "id": "mã tài liệu, cũng là tên trên đường dẫn (bỏ trống: lấy từ tên tệp)",
     "draft": "true: bản nháp, chưa đăng",
     "updated": "ngày cập nhật",
@@ -43,7 +46,7 @@ FIELDS = {
     "file": "tên tệp, khi khác tên tệp thông tin này",
     "group_by": "các cột của danh sách CSV để đếm, ví dụ [Loại hình, Cấp quản lý]",
 }
-_ITEM = ("title", "date", "tags", "summary", "url", "draft", "updated", "attachments")
+_ITEM = ("title", "date", "tags", "summary", "url", "aliases", "draft", "updated", "attachments")
 NEWS_FIELDS = (*_ITEM, "category", "author", "image", "image_alt")
 NOTICE_FIELDS = (
     *_ITEM,
@@ -233,6 +236,33 @@ def slug_field(doc: SourceDoc, name: str, default: str, problems: Problems) -> s
         )
         return ""
     return given
+
+
+# An old address on this site: a path, with the characters a path may hold unescaped, short
+# enough for nginx's map (deploy/nginx-portal.conf).
+MAX_ALIAS = 200
+_PATH = re.compile(r"^[A-Za-z0-9._~!$&'()*+,;=:@/-]+$")
+
+
+def aliases_field(doc: SourceDoc, problems: Problems) -> tuple[str, ...]:
+    """Old addresses of an item on this site (`aliases:`), each as a path without its first
+    "/" ("https://…/tin-tuc/cu/" and "/tin-tuc/cu/" are "tin-tuc/cu/")."""
+    found: list[str] = []
+    for written in list_field(doc, "aliases", problems):
+        parts = urlsplit(written)
+        path = parts.path.lstrip("/")
+        segments = path.split("/")
+        bad = not _PATH.match(path) or ".." in segments or len(path) > MAX_ALIAS
+        if parts.query or parts.fragment or bad:
+            problems.add(
+                "aliases",
+                f'"{written}" không phải địa chỉ một trang trên cổng',
+                f"viết đường dẫn trên cổng, tới {MAX_ALIAS} ký tự, không có dấu cách, ? hay #: "
+                "/tin-tuc/ten-bai-cu/",
+            )
+            continue
+        found.append(path)
+    return tuple(dict.fromkeys(found))
 
 
 def kind_field(doc: SourceDoc, kinds: dict[str, str], problems: Problems) -> str:

@@ -105,6 +105,7 @@ class Item:
     updated: datetime | None = None
     notice: NoticeInfo | None = None
     attachments: tuple[str, ...] = ()  # ids from front matter, in the order given
+    aliases: tuple[str, ...] = ()  # old addresses the editor listed, without the first "/"
     image: ImageRef | None = None  # the lead photo: on the article, listings and share cards
     images: tuple[ImageRef, ...] = ()  # photos in the body, in order
     videos: tuple[VideoRef, ...] = ()  # videos in the body, in order

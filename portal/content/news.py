@@ -11,6 +11,7 @@ from .bounds import body_problems
 from .fields import (
     NEWS_FIELDS,
     Problems,
+    aliases_field,
     bool_field,
     check_fields,
     date_field,
@@ -44,6 +45,7 @@ def item_fields(doc: SourceDoc, problems: Problems, noun: str) -> dict[str, Any]
         "source": doc.path,
         "title": title,
         "slug": slug_field(doc, "url", title, problems),
+        "aliases": aliases_field(doc, problems),
         "date": date,
         "updated": updated,
         "tags": tags_field(doc, problems),

@@ -188,6 +188,13 @@ class CounterServer:
         ]
         return http.Response(204, b"", headers)
 
+    def page_of(self, path: str) -> str | None:
+        """The page a view of `path` counts for (an old address: the page it moved to)."""
+        if isinstance(self.pages, Pages):
+            return self.pages.page_of(path)
+        path = normalized(path)
+        return path if path in self.pages else None
+
     async def get(self, request: http.Request, route: str, query: str) -> http.Response:
         if route == "/healthz":
             return self.json(request, 200, {"status": "ok"})
@@ -196,8 +203,8 @@ class CounterServer:
         path = parse_qs(query).get("path", [None])[0]
         if path is not None and not valid_path(path):
             return self.fail(request, 400, "invalid path")
-        path = normalized(path) if path is not None else None
-        if path is not None and path not in self.pages:
+        path = self.page_of(path) if path is not None else None
+        if path is None and "path" in parse_qs(query):
             return self.fail(request, 404, "no such page")
         loop = asyncio.get_running_loop()
         counts = await loop.run_in_executor(self.database, self.counter.counts, path)
@@ -215,8 +222,8 @@ class CounterServer:
         path = data.get("path") if isinstance(data, dict) else None
         if not valid_path(path):
             return self.fail(request, 400, "path must be a site path such as /tin-tuc/x/")
-        path = normalized(path)
-        if path not in self.pages:
+        path = self.page_of(path)
+        if path is None:
             return self.fail(request, 404, "no such page")  # nothing written for invented paths
         client = self.client(request)
         if not self.rate_limit.allow(client, time.monotonic()):

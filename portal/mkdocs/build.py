@@ -126,6 +126,7 @@ def render(
     preview: bool = False,
     verbose: bool = False,
     from_cache: bool = False,
+    published: Path | None = None,
 ) -> Rendered:
     """Build the site of `config_file` into `site_dir` (MkDocs' strict mode) and return its plan
     with what decides each page's search entry; raises ContentErrors or BuildFailed.
@@ -134,7 +135,8 @@ def render(
     written into `site_dir`; rendered ones are linked there (with their `.gz`) as they are
     made. `from_cache` (`portal serve`, which answers pages from the cache and publishes
     nothing): every page is listed, and an entry's presence is enough, where a build reads
-    and checks it.
+    and checks it. `published`: the site this build replaces, whose record of addresses the
+    plan joins (default: the repository's `site/`).
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     # The portal's own reading of mkdocs.yml first: a wrong option is told in the words
@@ -149,6 +151,7 @@ def render(
     ):
         try:
             config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+            config.plugins["portal"].published = published  # the site this build replaces
             try:
                 build(config)
             except BaseException:

@@ -49,6 +49,7 @@ LISTED = "PORTAL_LISTED"
 # Set by build.render(from_cache=True): the preview shows reused pages from the cache, so an
 # entry's presence is enough; every published page's entry is verified.
 FROM_CACHE = "PORTAL_FROM_CACHE"
+GONE_PAGE = "410.html"
 # Material's lunr and search worker ship with its search plugin off: not published (1.2 MB).
 UNUSED_THEME_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/search")
 
@@ -64,10 +65,12 @@ class ContentProblems(PluginError):  # type: ignore[misc]
 class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
     plan: Plan
     side: split.Split | None = None  # this process's side of a render on two cores
+    published: Path | None = None  # the site the build replaces (build.render sets it)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         try:
-            self.plan = plan_repository(Path(config.config_file_path), remember=False)
+            config_file = Path(config.config_file_path)
+            self.plan = plan_repository(config_file, remember=False, published=self.published)
         except ContentErrors as exc:
             # Raised before MkDocs cleans site_dir: the previous site stays as it was.
             raise ContentProblems(exc) from None
@@ -102,8 +105,10 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             url for _, target in entries
             for url in ([target] if isinstance(target, str) else [u for _, u in target])
         }  # fmt: skip
-        # The plan writes the sitemap, with each page's real last change.
+        # The plan writes the sitemap, with each page's real last change; the page of an
+        # address whose item was removed (410) is the theme's, like the 404 page.
         config.theme.static_templates.discard("sitemap.xml")
+        config.theme.static_templates.add(GONE_PAGE)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

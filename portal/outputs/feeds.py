@@ -138,12 +138,21 @@ def _feed(
 
 
 def _entry(
-    fg: FeedGenerator, link: str, title: str, published: datetime, updated: datetime, author: str
+    fg: FeedGenerator,
+    link: str,
+    title: str,
+    published: datetime,
+    updated: datetime,
+    author: str,
+    identity: str = "",
 ) -> Any:
-    """An entry whose ID is its permalink, appended in our order."""
+    """An entry appended in our order, whose ID is its first address (`identity`, by default
+    its permalink): an item whose address changed keeps its ID, so readers do not show it
+    twice."""
     entry = fg.add_entry(order="append")
-    entry.id(link)
-    entry.guid(link, permalink=True)
+    identity = identity or link
+    entry.id(identity)
+    entry.guid(identity, permalink=identity == link)
     entry.title(clean_xml_text(title))
     entry.link(href=link, rel="alternate", type="text/html")
     entry.published(published)
@@ -161,9 +170,11 @@ def _add_item(
     html_by_url: Mapping[str, str],
     videos: Sequence[Video],
     atom: bool,
+    identity: str,
 ) -> None:
     link = urls.absolute(site.url, item.url)
-    entry = _entry(fg, link, item.title, item.date, item.modified, item.author or site.author)
+    author = item.author or site.author
+    entry = _entry(fg, link, item.title, item.date, item.modified, author, identity)
     # One call with every category: feedgen checks and copies the whole list on each call.
     labels = [item.category, *tags]
     entry.category(
@@ -215,11 +226,14 @@ class _AtomLinksEntry(BaseEntryExtension):
         return entry
 
 
-def _add_document(fg: FeedGenerator, attachment: Attachment, site: SiteInfo, atom: bool) -> None:
+def _add_document(
+    fg: FeedGenerator, attachment: Attachment, site: SiteInfo, atom: bool, identity: str
+) -> None:
     """A document entry: its page as the link, the file itself as the enclosure."""
     link = urls.absolute(site.url, attachment.url)
     author = attachment.issuer or site.author
-    entry = _entry(fg, link, attachment.title, attachment.date, attachment.date, author)
+    date = attachment.date
+    entry = _entry(fg, link, attachment.title, date, date, author, identity)
     entry.category(term=clean_xml_text(attachment.kind))
     summary = " – ".join(
         part for part in (attachment.kind, attachment.number, attachment.description) if part
@@ -250,23 +264,31 @@ def render_channel(
     collections: Collections,
     html_by_url: Mapping[str, str],
     videos: PreparedVideos,
+    ids: Mapping[str, str] | None = None,
 ) -> dict[str, bytes]:
-    """The RSS and Atom files of one channel of items, each item's videos enclosed."""
+    """The RSS and Atom files of one channel of items, each item's videos enclosed; `ids`:
+    an item's address -> the first address it was published at (site/addresses.py)."""
+    ids = ids or {}
     fallback = newest(collections.published) or datetime(2000, 1, 1, tzinfo=TZ)
 
     def fill(fg: FeedGenerator, atom: bool) -> None:
         for item in channel.items:
             shown = [video for _, video in videos.of(item)]
             tags = channel.tags_shown(item, collections)
-            _add_item(fg, item, site, tags, html_by_url, shown, atom)
+            identity = urls.absolute(site.url, ids.get(item.url, item.url))
+            _add_item(fg, item, site, tags, html_by_url, shown, atom, identity)
 
     return _both(channel, site, newest(channel.items) or fallback, fill)
 
 
 def render_documents(
-    attachments: Sequence[Attachment], site: SiteInfo, feed_size: int
+    attachments: Sequence[Attachment],
+    site: SiteInfo,
+    feed_size: int,
+    ids: Mapping[str, str] | None = None,
 ) -> dict[str, bytes]:
     """/tai-lieu/rss.xml and atom.xml: the newest documents, each with its file enclosed."""
+    ids = ids or {}
     latest = sorted(attachments, key=lambda a: (a.date, a.id), reverse=True)[:feed_size]
     channel = Channel(
         UI["feed_documents_title"].format(site=site.name),
@@ -279,6 +301,7 @@ def render_documents(
 
     def fill(fg: FeedGenerator, atom: bool) -> None:
         for attachment in latest:
-            _add_document(fg, attachment, site, atom)
+            identity = urls.absolute(site.url, ids.get(attachment.url, attachment.url))
+            _add_document(fg, attachment, site, atom, identity)
 
     return _both(channel, site, updated, fill)

@@ -19,10 +19,11 @@ from .. import urls
 from ..content.models import Item
 from ..content.tables import Table
 from ..errors import ContentError, ContentErrors
+from ..site import addresses
 from ..site.history import last_commits
 from ..site.plan import SitePlan
 from ..site.static import StaticFile
-from . import feeds, sitemap
+from . import feeds, redirects, sitemap
 from .pictures import feed_lead
 from .xlsx import to_xlsx
 
@@ -111,6 +112,7 @@ def site_outputs(plan: SitePlan, static: Iterable[StaticFile]) -> Outputs:
     outputs.add(urls.ROBOTS, Output("robots.txt", produce=lambda _: robots))
     countable = countable_paths(settings.site_url, plan, static)
     outputs.add(urls.COUNTABLE, Output("counter", produce=lambda _: countable))
+    _add_old_addresses(outputs, plan)
     if outputs.errors:
         raise ContentErrors(outputs.errors)
     return outputs
@@ -118,10 +120,43 @@ def site_outputs(plan: SitePlan, static: Iterable[StaticFile]) -> Outputs:
 
 def countable_paths(site_url: str, plan: SitePlan, static: Iterable[StaticFile]) -> bytes:
     """Every page's path as a browser reports it (the site's own path in front), one a line:
-    what the counting service may count."""
+    what the counting service may count; then each old address of a page with the page it
+    moved to ("old new"), so that its views count for that page."""
     prefix = urlsplit(site_url).path.rstrip("/")
     pages = [page.url for page in plan.pages] + [f.url for f in static if f.url is not None]
-    return "".join(f"{prefix}/{url}\n" for url in sorted(set(pages))).encode()
+    lines = [f"{prefix}/{url}\n" for url in sorted(set(pages))]
+    moved = plan.addresses.moved
+    lines += [
+        f"{prefix}/{old} {prefix}/{moved[old]}\n"
+        for old in sorted(plan.addresses.pages & moved.keys())
+    ]
+    return "".join(lines).encode()
+
+
+def _add_old_addresses(outputs: Outputs, plan: SitePlan) -> None:
+    """A small page at each old address of a page nothing else now holds: for hosts that
+    cannot redirect or answer 410 (nginx answers from its maps first)."""
+    found, name, site_url = plan.addresses, plan.settings.site_name, plan.settings.site_url
+    for old in sorted(found.pages):
+        path = urls.output_path(old)
+        if path in outputs.claims:
+            continue
+        if old in found.moved:
+            page = redirects.moved_page(name, site_url, old, found.moved[old])
+        else:
+            page = redirects.gone_page(name, old)
+        outputs.add(path, Output("addresses", produce=lambda _, page=page: page))
+
+
+def site_state(plan: SitePlan) -> dict[str, bytes]:
+    """The files under `.portal/` that the web server and the next build read, by path: the
+    record of addresses and nginx's two maps (never served: nginx refuses dotted paths)."""
+    prefix = urlsplit(plan.settings.site_url).path.rstrip("/")
+    return {
+        urls.RECORD: addresses.render(plan.addresses.record),
+        redirects.MOVED_MAP: redirects.moved_map(plan.addresses.moved, prefix),
+        redirects.GONE_MAP: redirects.gone_map(plan.addresses.gone, prefix),
+    }
 
 
 def _xlsx(table: Table, title: str, date: datetime, _rendered: Rendered) -> bytes:
@@ -139,7 +174,12 @@ def _add_feeds(outputs: Outputs, plan: SitePlan) -> None:
     for channel in plan.channels:
         pair = _pair(
             lambda rendered, channel=channel: feeds.render_channel(
-                channel, site, collections, bodies(channel.items, rendered), plan.videos
+                channel,
+                site,
+                collections,
+                bodies(channel.items, rendered),
+                plan.videos,
+                plan.addresses.ids,
             )
         )
         for path in (channel.rss_url, channel.atom_url):
@@ -147,7 +187,9 @@ def _add_feeds(outputs: Outputs, plan: SitePlan) -> None:
             outputs.add(path, Output(source, produce=functools.partial(pair, path=path)))
     attachments = plan.documents.attachments
     docs = functools.cache(
-        lambda: feeds.render_documents(attachments, site, plan.settings.feed_size)
+        lambda: feeds.render_documents(
+            attachments, site, plan.settings.feed_size, plan.addresses.ids
+        )
     )
     for path in (urls.rss(urls.attachments()), urls.atom(urls.attachments())):
         outputs.add(path, Output("the documents feed", produce=lambda _, p=path: docs()[p]))

@@ -6,12 +6,14 @@ processed; nothing here knows MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..content.attachments import load_attachments
 from ..content.confined import outside_links
-from ..content.load import load_folder
+from ..content.load import SourceDoc, load_folder
+from ..content.models import Attachment, Item
 from ..content.news import validate_news
 from ..content.notices import validate_notices
 from ..content.photos import attach_images, doc_photos
@@ -23,6 +25,8 @@ from ..errors import ContentError
 from ..images.cache import Prepared, inspect, prepare
 from ..images.process import image_size
 from ..images.video import PreparedVideos, prepare_videos
+from . import addresses
+from .addresses import Entry
 from .channels import Channel, channels
 from .collect import Collections, collect
 from .documents import Documents, collect_documents
@@ -50,10 +54,19 @@ class SitePlan:
     share_card: ShareImage | None  # the default share picture, if the portal has one
     warnings: tuple[ContentError, ...] = ()  # what an editor should fix, but may publish
     videos: PreparedVideos = field(default_factory=PreparedVideos)
+    addresses: addresses.Addresses = field(default_factory=addresses.Addresses)
+
+    @property
+    def notices(self) -> list[ContentError]:
+        """Addresses this build moves or removes: told, not refused."""
+        return addresses.notices(self.addresses)
 
 
 def plan_site(
-    settings: Settings, now: datetime, process_photos: bool = True
+    settings: Settings,
+    now: datetime,
+    process_photos: bool = True,
+    record: Mapping[str, Entry] | None = None,
 ) -> tuple[SitePlan, list[ContentError]]:
     """Everything the site will publish, and every problem found. With problems, the plan holds
     the sound items only, so that later checks (URL clashes) still run; it is not for building.
@@ -153,6 +166,11 @@ def plan_site(
         if ref.source in videos.problems
     ]
     documents = collect_documents(loaded, collections.published)
+    found = addresses.reconcile(
+        record or {},
+        published_things(collections.published, documents.attachments, docs),
+        unsure={error.path for error in errors},
+    )
     feeds = tuple(channels(collections, settings.site_name, settings.feed_size))
     pages = all_pages(collections, documents, feeds, settings.notice_kinds, settings.page_size)
     plan = SitePlan(
@@ -165,8 +183,38 @@ def plan_site(
         card,
         tuple(warnings),
         videos,
+        found,
     )
     return plan, errors
+
+
+def published_things(
+    items: Iterable[Item], attachments: Iterable[Attachment], docs: Iterable[SourceDoc]
+) -> list[addresses.Published]:
+    """Every address this build publishes an item or a document at, as the record of
+    addresses knows them: items by their file, or their date and title; documents (the page,
+    the file and its spreadsheet copy) by their file, or its digest."""
+    lines = {doc.path: doc.lines.get("url") or doc.line_of("title") for doc in docs}
+    found = [
+        addresses.Published(
+            item.url,
+            item.source,
+            addresses.item_key(item.date.isoformat(), item.title),
+            item.title,
+            lines.get(item.source, 1),
+            item.aliases,
+        )
+        for item in items
+    ]
+    for a in attachments:
+        found.append(addresses.Published(a.url, a.meta_source, f"sha256:{a.sha256}", a.title))
+        found.append(
+            addresses.Published(a.file_url, a.source, f"file:{a.sha256}", a.title, page=False)
+        )
+        if a.tabular:
+            key = f"xlsx:{a.sha256}"
+            found.append(addresses.Published(a.xlsx_url, a.source, key, a.title, page=False))
+    return found
 
 
 def share_card(settings: Settings) -> ShareImage | ContentError | None:

@@ -47,6 +47,10 @@ OPTIONS: dict[str, tuple[Any, str]] = {
         "Folder for rendered pages, reused when unchanged; safe to delete.",
     ),
     "share_card": ("", "1200×630 JPEG in docs_dir for pages without a lead photo."),
+    "addresses_file": (
+        "addresses.tsv",
+        "The record of every address ever published (kept in git; portal build updates it).",
+    ),
     "categories": ([], "The declared categories: name, short, url, description."),
     "hotlines": ([], "Hotlines (name, number): tel: links in every page's header and on home."),
     "services": ([], "Public-service links (name, url): Dịch vụ công, Thủ tục hành chính."),
@@ -98,6 +102,7 @@ class Settings:
     search_cache: str = ".cache/search"
     gzip_cache: str = ".cache/gzip"
     share_card: str = ""
+    addresses_file: str = "addresses.tsv"
     preview: bool = False
     facts: Facts = Facts()
     config_file: str = "mkdocs.yml"

@@ -186,7 +186,10 @@ def test_a_neighbours_new_title_changes_a_page_but_not_what_search_indexes(
     part = indexed_part(after[1].read_text(encoding="utf-8"))
     assert part is not None and "Tin số 4 đã sửa" in part and "Tin số 3" not in part
     assert indexed_part(before[1]) != part
-    assert not edited.exists()
+    # The old address now sends readers to the new one (site/addresses.py).
+    stub = edited.read_text(encoding="utf-8")
+    assert 'rel="canonical" href="https://congan.example.vn/tin-tuc/tin-so-4-da-sua/"' in stub
+    assert indexed_part(stub) is None
 
 
 def test_an_article_that_enters_a_feed_gets_its_body_though_only_fed_bodies_are_cached(

@@ -40,6 +40,10 @@ def test_new_files_pass_the_check_and_appear_in_the_next_build(project, capsys) 
     # Dated now, in Vietnam time, in the category asked for (typed without diacritics).
     assert parse_datetime(head["date"]) >= before and head["category"] == "Tin an ninh trật tự"
     assert head["title"] == "Ra quân cao điểm: trấn áp tội phạm"
+    # The address is written in at birth: a later edit of the title never moves it.
+    assert head["url"] == "ra-quan-cao-diem-tran-ap-toi-pham"
+    notice_head = yaml.safe_load(notice.read_text(encoding="utf-8").split("---")[1])
+    assert notice_head["url"] == "lich-tiep-cong-dan"
     # Every field is explained to the editor in a Vietnamese comment.
     comments = [line for line in article.read_text(encoding="utf-8").splitlines() if "# " in line]
     assert any("Chuyên mục" in line for line in comments) and len(comments) >= 8
@@ -68,6 +72,7 @@ def test_new_files_pass_the_check_and_appear_in_the_next_build(project, capsys) 
         SIGNER_NAME: "Nguyễn Văn A",
         SIGNER_POSITION: "GIÁM ĐỐC",
     }
+    filled[head["title"]] = "Ra quân cao điểm tấn công, trấn áp tội phạm"
     for path in (article, notice):
         text = path.read_text(encoding="utf-8")
         for placeholder, value in filled.items():
