@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from . import commands
+from . import commands, publishing
 from .counter.service import RateLimit
 
 # argparse's own complaints, in the editors' language.
@@ -78,10 +78,27 @@ def parser() -> argparse.ArgumentParser:
     publish.add_argument("target", metavar="ĐÍCH", help="thư mục, hoặc user@host:/đường/dẫn")
     publish.add_argument("--site-dir", "-d", type=Path, default=None, help="trang đã dựng")
     publish.add_argument("--keep", type=int, default=5, help="số bản giữ lại (mặc định 5)")
-    publish.add_argument("--rollback", action="store_true", help="quay lại bản trước")
+    publish.add_argument(
+        "--rollback", action="store_true", help="quay lại bản trước và giữ (ghim) bản đó"
+    )
+    publish.add_argument(
+        "--unpin", action="store_true", help="bỏ ghim: lần đăng sau lại đăng bản mới nhất"
+    )
     publish.add_argument(
         "--if-changed", action="store_true", help="bỏ qua khi bản đang chạy đã là bản này"
     )
+    status = sub.add_parser("status", help="xem bản đang chạy, ghim, lỗi gần nhất")
+    status.add_argument("target", metavar="ĐÍCH", help="thư mục đăng, hoặc user@host:/đường/dẫn")
+    status.add_argument(
+        "--format", choices=("text", "json"), default="text", help="json: cho chương trình"
+    )
+    update = sub.add_parser(
+        "update",
+        parents=[config],
+        help="lấy commit mới, dựng khi cần rồi đăng (bộ hẹn giờ chạy mỗi phút)",
+    )
+    update.add_argument("target", metavar="ĐÍCH", help="thư mục đăng, hoặc user@host:/đường/dẫn")
+    update.add_argument("--keep", type=int, default=5, help="số bản giữ lại (mặc định 5)")
     check = sub.add_parser("check", parents=[config], help="kiểm tra mọi tệp, không dựng trang")
     check.add_argument(
         "--format", choices=("text", "github"), default="text", help="github: chú thích cho GitHub"
@@ -139,10 +156,14 @@ def main(argv: list[str] | None = None) -> int:
         return commands.run_counter(
             database, args.site, args.host, args.port, args.origin, args.trust_proxy, limit
         )
+    if args.command == "status":  # needs no repository: an editor with ssh access, anywhere
+        return publishing.status(args.target, as_json=args.format == "json")
     config_file = args.config_file.resolve()
     if not config_file.is_file():
         print(f"Không thấy tệp cấu hình {config_file}: chạy lệnh trong thư mục của cổng.")
         return 2
+    if args.command == "update":
+        return publishing.update(config_file, args.target, args.keep)
     if args.command == "check":
         return commands.check(config_file, annotations=args.format == "github")
     if args.command == "new":
@@ -153,7 +174,9 @@ def main(argv: list[str] | None = None) -> int:
         return serve(config_file, args.host, args.port, args.verbose)
     site_dir = (args.site_dir or config_file.parent / "site").resolve()
     if args.command == "publish":
-        return commands.publish(site_dir, args.target, args.keep, args.rollback, args.if_changed)
+        return publishing.publish(
+            site_dir, args.target, args.keep, args.rollback, args.if_changed, args.unpin
+        )
     return commands.build(
         config_file, site_dir, preview=args.preview, verbose=args.verbose, if_due=args.if_due
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import errno
 import gc
 import shutil
 import sys
@@ -18,7 +19,7 @@ import time
 import traceback
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import scaffold, urls
@@ -29,7 +30,7 @@ from .counter.pages import Pages
 from .counter.service import CounterServer, RateLimit
 from .counter.store import Counter
 from .dates import build_time
-from .deploy import release, schedule
+from .deploy import schedule
 from .errors import ContentError, ContentErrors
 from .outputs import assemble, precompress, search, searchplan
 from .outputs.files import site_state
@@ -38,12 +39,23 @@ from .site.settings import read_settings
 from .vi import UI, format_number, format_schedule
 
 
+@dataclass
+class Failure:
+    """Why a build did not publish, for whoever runs it unattended (publishing.update)."""
+
+    problems: list[str] = field(default_factory=list)  # "file:line: field: message — fix"
+    crash: str = ""  # a fault of the portal: what was raised
+    log: Path | None = None
+    disk_full: bool = False
+
+
 def build(
     config_file: Path,
     site_dir: Path,
     preview: bool = False,
     verbose: bool = False,
     if_due: bool = False,
+    failure: Failure | None = None,
 ) -> int:
     """`portal build`: the site into a staging folder, indexed, then swapped in whole.
     `if_due`: only when HEAD moved or a scheduled change has come (the timer's run)."""
@@ -69,6 +81,7 @@ def build(
         plan = rendered.plan
         settings, planned = plan.settings, searchplan.shards(plan.pages, plan.static)
         change = schedule.next_change(plan.collections)
+        newest = plan.collections.published[0].title if plan.collections.published else ""
         report = Report(
             len(plan.pages),
             counts(plan),
@@ -93,17 +106,24 @@ def build(
         precompress.precompress(staging, gzip_cache, folder=urls.PAGEFIND)
         precompress.prune(gzip_cache, time.time())
         (staging / schedule.STATE).parent.mkdir(parents=True, exist_ok=True)
-        (staging / schedule.STATE).write_bytes(schedule.state(commit, change))
+        made_by = schedule.author(config_file.parent)
+        built = schedule.state(commit, change, newest, made_by)
+        (staging / schedule.STATE).write_bytes(built)
         for path, data in report.state.items():
             (staging / path).write_bytes(data)
     except ContentErrors as exc:
         shutil.rmtree(fresh, ignore_errors=True)
+        if failure is not None:
+            failure.problems = [str(error) for error in exc.errors]
         print(exc.report(), file=sys.stderr)
         print(UI["build_failed"].format(count=len(exc.errors), site=site_dir), file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 (a fault of the portal: logged, never a traceback)
         shutil.rmtree(fresh, ignore_errors=True)
         log = write_log(config_file.parent, exc)
+        if failure is not None:
+            failure.crash, failure.log = f"{type(exc).__name__}: {exc}", log
+            failure.disk_full = getattr(exc, "errno", None) == errno.ENOSPC
         if verbose:
             print(str(exc), file=sys.stderr)
         print(UI["build_crashed"].format(site=site_dir, log=log), file=sys.stderr)
@@ -134,24 +154,6 @@ def give_back_memory() -> None:
         ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
     except (OSError, AttributeError, TypeError):
         pass
-
-
-def publish(site: Path, target: str, keep: int, rollback: bool, if_changed: bool = False) -> int:
-    """`portal publish`: an atomic release on a folder or a server, or a step back."""
-    if if_changed and release.unchanged(site, target):
-        print(UI["not_due"])
-        return 0
-    try:
-        if rollback:
-            name = release.rollback(target)
-            print(UI["rolled_back"].format(name=name, target=target))
-        else:
-            name = release.publish(site, target, build_time(), keep)
-            print(UI["published"].format(name=name, target=target))
-    except release.PublishFailed as exc:
-        print(f"Chưa đăng: {exc}", file=sys.stderr)
-        return 1
-    return 0
 
 
 def write_log(root: Path, exc: Exception) -> Path:

@@ -185,8 +185,57 @@ UI = {
     "next_publish": "Lần đăng tiếp theo: {when} — «{what}» đến giờ đăng.",
     "next_expiry": "Lần đăng tiếp theo: {when} — «{what}» hết hiệu lực.",
     "not_due": "Không có gì mới từ lần dựng trước: trang giữ nguyên.",
-    "published": "Đã đăng bản {name} lên {target}.",
-    "rolled_back": "Đã quay lại bản {name} trên {target}.",
+    "published": "Đã đăng bản {name} lên {target}: {what}.",
+    "release_what": "commit {commit} ({subject}), tin mới nhất «{newest}»",
+    "identical": "Bản đang chạy ({name}) đã giống hệt trang vừa dựng: không tạo bản mới.",
+    "pinned": (
+        "Đang giữ bản {name} (quay lại lúc {since}): không đăng bản mới. Chạy "
+        "portal publish --unpin {target} để các lần đăng sau lại đăng bản mới nhất."
+    ),
+    "rolled_back": (
+        "Đã quay lại bản {name} trên {target}: {what}. Bản này được giữ (ghim): các lần đăng "
+        "tự động không thay nó cho đến khi chạy portal publish --unpin {target}."
+    ),
+    "unpinned": "Đã bỏ ghim trên {target}: lần đăng sau sẽ đăng bản mới nhất.",
+    "not_pinned": "Không có bản nào đang được ghim trên {target}.",
+    "status_unreachable": "Không đọc được tình trạng của {target}: {why}",
+    "status_target": "Đích đăng: {target}",
+    "status_nothing_live": "Đang chạy: chưa có bản nào được đăng.",
+    "status_live": "Đang chạy: bản {name}, dựng và đăng lúc {when}:",
+    "status_pin": (
+        "Đang ghim bản {name} (từ {since}): các lần đăng tự động giữ nguyên bản này. "
+        "Bỏ ghim: portal publish --unpin {target}"
+    ),
+    "status_no_pin": "Không ghim bản nào: lần đăng tự động đăng bản mới nhất.",
+    "status_no_change": "Không có tin hẹn giờ hay văn bản sắp hết hiệu lực.",
+    "status_failure": "Lỗi từ {since}: {what}",
+    "status_ok": "Không có lỗi; lần đăng tự động thành công gần nhất: {when}.",
+    "status_releases": "Các bản đang giữ ({count}, mới nhất trước):",
+    "detail": "chi tiết cho kỹ thuật viên",
+    "failed_git": (
+        "không lấy được commit mới từ máy chủ git; trang được dựng từ các commit đã có, tin "
+        "hẹn giờ vẫn lên đúng giờ"
+    ),
+    "failed_content": "dựng trang không thành: {count} lỗi trong nội dung",
+    "failed_crash": "dựng trang không thành vì lỗi của chương trình (nhật ký: {log})",
+    "failed_disk": "dựng trang không thành vì ổ đĩa máy chủ đã đầy (nhật ký: {log})",
+    "failed_publish": "không đăng được trang lên {target}",
+    "mail_failed_subject": "[Cổng thông tin] Chưa đăng được trang: {what}",
+    "mail_failed_intro": "Lần đăng tự động lúc {when} không thành.",
+    "mail_what": "Việc không thành",
+    "mail_commit": "Commit mới nhất: {commit} «{subject}», của {author}.",
+    "mail_unchanged": "Trang đang chạy vẫn giữ nguyên, người đọc không thấy gì hỏng:",
+    "mail_live": "bản {name} (commit {commit}, đăng lúc {built}), tin mới nhất «{newest}».",
+    "mail_nothing_live": "chưa có bản nào được đăng.",
+    "mail_failed_fix": (
+        "Sửa các lỗi trên (mỗi dòng: tệp, dòng, mục, điều sai — cách sửa), lưu (commit) và "
+        "đẩy (push) lên kho: trang tự đăng ở lần chạy sau. Xem tình trạng: portal status."
+    ),
+    "mail_once": "Thư này gửi một lần cho mỗi lỗi; khi đăng lại được sẽ có thư báo.",
+    "mail_recovered_subject": "[Cổng thông tin] Đã đăng lại được trang",
+    "mail_recovered_body": (
+        "Lần đăng tự động lúc {when} đã thành công: trang đã đăng lại được. Đang chạy:"
+    ),
     "build_ok": (
         "Đã dựng xong {site}: {news} tin bài, {notices} thông báo, {documents} tài liệu, "
         "{pages} trang ({seconds} giây)."

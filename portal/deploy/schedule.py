@@ -50,9 +50,38 @@ def head(root: Path) -> str | None:
     return result.stdout.strip() or None
 
 
-def state(commit: str | None, change: NextChange | None) -> bytes:
-    data = {"commit": commit, "next_change": change.when.isoformat() if change else None}
-    return json.dumps(data, sort_keys=True).encode()
+def author(root: Path) -> dict[str, str]:
+    """Who made HEAD and what they wrote of it ({} outside git): for `portal status` and the
+    e-mail about a failed publish."""
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%an%x1f%ae%x1f%s"],
+            capture_output=True, text=True, check=True, timeout=30,
+        )  # fmt: skip
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    parts = result.stdout.strip().split("\x1f")
+    return dict(zip(("author", "email", "subject"), parts, strict=False)) if len(parts) == 3 else {}
+
+
+def state(
+    commit: str | None,
+    change: NextChange | None,
+    newest: str = "",
+    made_by: dict[str, str] | None = None,
+) -> bytes:
+    """The site's `.portal/build.json`: what it was built from, its newest item, and the next
+    moment it changes by itself. No clock time: two builds of one commit are byte for byte
+    the same (a release's name tells when it was published)."""
+    data = {
+        "commit": commit,
+        "next_change": change.when.isoformat() if change else None,
+        "next_what": change.what if change else None,
+        "next_expires": change.expires if change else None,
+        "newest": newest,
+        **(made_by or {}),
+    }
+    return json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
 
 
 def due(site: Path, commit: str | None, now: datetime) -> bool:

@@ -47,6 +47,11 @@ OPTIONS: dict[str, tuple[Any, str]] = {
         "Folder for rendered pages, reused when unchanged; safe to delete.",
     ),
     "share_card": ("", "1200×630 JPEG in docs_dir for pages without a lead photo."),
+    "notify_email": (
+        [],
+        "Addresses told by e-mail when the scheduled publish fails, and when it works again.",
+    ),
+    "notify_smtp": ("localhost:25", "The SMTP server (host:port) those e-mails go through."),
     "addresses_file": (
         "addresses.tsv",
         "The record of every address ever published (kept in git; portal build updates it).",
@@ -103,6 +108,8 @@ class Settings:
     gzip_cache: str = ".cache/gzip"
     share_card: str = ""
     addresses_file: str = "addresses.tsv"
+    notify_email: tuple[str, ...] = ()
+    notify_smtp: str = "localhost:25"
     preview: bool = False
     facts: Facts = Facts()
     config_file: str = "mkdocs.yml"
@@ -180,8 +187,8 @@ def read_settings(config_file: Path, preview: bool | None = None) -> Settings:
     facts = read_facts(values, name, lines, errors)
     line = lines.get("categories", 1)
     categories = _categories(values.pop("categories", []), name, line, errors)
-    for key in ("notice_kinds", "attachment_kinds"):
-        values[key] = tuple(str(kind) for kind in values.get(key, OPTIONS[key][0]))
+    for key in ("notice_kinds", "attachment_kinds", "notify_email"):
+        values[key] = tuple(str(value) for value in values.get(key, OPTIONS[key][0]))
     values["preview"] = values.get("preview") or (
         preview_requested() if preview is None else preview
     )

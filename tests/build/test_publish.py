@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -117,25 +118,35 @@ def test_publish_swaps_whole_releases_and_rolls_back(project, tmp_path: Path, ca
     reader = threading.Thread(target=read)
     reader.start()
     try:
-        for _ in range(3):
-            assert cli.main(["publish", str(target), *config]) == 0
+        assert cli.main(["publish", str(target), *config]) == 0
+        deadline = time.monotonic() + 5
+        while second_home not in seen and time.monotonic() < deadline:
+            time.sleep(0.01)  # the reader goes on until it has read the new release
     finally:
         done.set()
         reader.join()
     assert failures == [] and seen <= {first_home, second_home} and second_home in seen
-    assert len(list((target / "releases").iterdir())) == 4
+    # Publishing the same build again, or a rebuild of it, makes no new release.
+    assert cli.main(["build", *config]) == 0
     capsys.readouterr()
+    for _ in range(2):
+        assert cli.main(["publish", str(target), *config]) == 0
+        assert "đã giống hệt trang vừa dựng: không tạo bản mới" in capsys.readouterr().out
+    assert len(list((target / "releases").iterdir())) == 2
     assert cli.main(["publish", "--if-changed", str(target), *config]) == 0
     assert "Không có gì mới" in capsys.readouterr().out
 
-    for _ in range(3):  # back through the identical releases to the first one
-        assert cli.main(["publish", "--rollback", str(target), *config]) == 0
+    assert cli.main(["publish", "--rollback", str(target), *config]) == 0
     assert digest(target / "current") == first
+    assert "Bản này được giữ (ghim)" in capsys.readouterr().out
     assert cli.main(["publish", "--rollback", str(target), *config]) == 1
     assert "không có bản trước" in capsys.readouterr().err
-    # Only the newest releases are kept.
-    assert cli.main(["publish", "--keep", "2", str(target), *config]) == 0
-    assert len(list((target / "releases").iterdir())) == 2
+    # Only the newest releases are kept, never the live (pinned) one.
+    assert cli.main(["publish", "--unpin", str(target), *config]) == 0
+    (proj.root / "news/c.md").write_text(item("Tin thứ ba", "2024-04-03 07:00", "ANTT"))
+    assert cli.main(["build", *config]) == 0
+    assert cli.main(["publish", "--keep", "1", str(target), *config]) == 0
+    assert len(list((target / "releases").iterdir())) == 1
 
 
 def test_publish_over_ssh_swaps_releases_and_rolls_back(
@@ -166,3 +177,9 @@ def test_publish_over_ssh_swaps_releases_and_rolls_back(
     assert digest(www / "current") == first
     assert cli.main(["publish", "--rollback", target, *config]) == 1
     assert "không có bản trước" in capsys.readouterr().err
+    # The pin holds on the server too, until --unpin.
+    assert cli.main(["publish", target, *config]) == 0
+    assert "Đang giữ bản" in capsys.readouterr().out and digest(www / "current") == first
+    assert cli.main(["publish", "--unpin", target, *config]) == 0
+    assert cli.main(["publish", target, *config]) == 0
+    assert digest(www / "current") == digest(proj.site)
