@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from . import commands, publishing
+from . import checking, commands, publishing
 from .counter.service import RateLimit
 
 # argparse's own complaints, in the editors' language.
@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "update":
         return publishing.update(config_file, args.target, args.keep)
     if args.command == "check":
-        return commands.check(config_file, annotations=args.format == "github")
+        return checking.check(config_file, annotations=args.format == "github")
     if args.command == "new":
         return commands.new(config_file, args.what, args.name, args.category or args.kind)
     if args.command == "serve":

@@ -1,6 +1,6 @@
 """The portal's own code, by content: what a cache made by other code must not be used for.
 
-Shared by the page keys (`outputs/pagekeys.py`) and the content memo (`content/memo.py`).
+Shared by the page keys (`build/pagekeys.py`) and the content memo (`build/memofile.py`).
 """
 
 from __future__ import annotations

@@ -17,13 +17,17 @@ import shutil
 import sys
 import time
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import scaffold, urls
-from .content import memo
+from .build import assemble, memofile, precompress
+from .build.mode import RenderMode
+from .checking import counts, print_notices, print_scheduled, print_warnings
+from .content.load import markdown_files
+from .content.memo import ContentMemo
 from .content.models import Item
 from .counter.http import allow_descriptors
 from .counter.pages import Pages
@@ -32,9 +36,9 @@ from .counter.store import Counter
 from .dates import build_time
 from .deploy import schedule
 from .errors import ContentError, ContentErrors
-from .outputs import assemble, precompress, search, searchplan
 from .outputs.files import site_state
-from .repository import Plan, plan_repository
+from .search import index as search
+from .search import plan as searchplan
 from .site.settings import read_settings
 from .vi import UI, format_number, format_schedule
 
@@ -66,14 +70,16 @@ def build(
         print(UI["not_due"])
         return 0
     # What MkDocs rendered goes into `fresh`; the site is assembled in `staging`, which is the
-    # site the last build replaced (outputs/assemble.py), and becomes the spare again.
+    # site the last build replaced (build/assemble.py), and becomes the spare again.
     fresh = site_dir.with_name(f".{site_dir.name}.fresh")
     staging = site_dir.with_name(f".{site_dir.name}.staging")
     for leftover in (fresh, *site_dir.parent.glob(f".{site_dir.name}.old*")):
         shutil.rmtree(leftover, ignore_errors=True)
     start = time.monotonic()
     try:
-        rendered = render(config_file, fresh, preview, verbose, published=site_dir)
+        memo = prepared_memo(config_file, preview)
+        mode = RenderMode(preview=preview, listed=True, published=site_dir)
+        rendered = render(config_file, fresh, mode, memo, verbose)
         cached, search_keys = rendered.cached, rendered.search_keys
         # What the rest needs of the plan, taken now: the plan, the memo and what MkDocs left
         # go before Pagefind, which needs the room (at 50,000 items the build process held
@@ -91,8 +97,7 @@ def build(
             site_state(plan.site),
         )
         record = settings.root / settings.addresses_file
-        del rendered, plan
-        memo.forget()
+        del rendered, plan, memo
         give_back_memory()
         assemble.assemble(fresh, cached, staging)
         shutil.rmtree(fresh, ignore_errors=True)
@@ -146,6 +151,20 @@ def build(
     return 0
 
 
+def prepared_memo(config_file: Path, preview: bool) -> ContentMemo:
+    """The content memo of the last build, with the new files parsed on two cores when there
+    are many (build/memofile.py): the planning that follows reads only what changed."""
+    settings = read_settings(config_file, preview)
+    memo = memofile.restore(settings.root / settings.content_cache)
+    files = [
+        found
+        for folder in (settings.news_dir, settings.notices_dir)
+        for found in markdown_files(settings.root, folder)
+    ]
+    memofile.prefill(memo, files)
+    return memo
+
+
 def give_back_memory() -> None:
     """Collect what the render left (cycles of pages and files) and hand the freed memory back
     to the system, where glibc can (`malloc_trim`): otherwise the process keeps it."""
@@ -165,16 +184,6 @@ def write_log(root: Path, exc: Exception) -> Path:
         lines += traceback.format_exception(exc)
     log.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return log
-
-
-def counts(plan: Plan) -> dict[str, int]:
-    published = plan.collections.published
-    notices = sum(1 for item in published if item.notice)
-    return {
-        "news": len(published) - notices,
-        "notices": notices,
-        "documents": len(plan.documents.attachments),
-    }
 
 
 @dataclass(frozen=True)
@@ -200,58 +209,6 @@ def keep_record(path: Path, data: bytes) -> None:
     temporary = path.with_name(f".{path.name}.new")
     temporary.write_bytes(data)
     temporary.replace(path)
-
-
-def print_notices(notices: Iterable[ContentError], annotations: bool = False) -> None:
-    """Addresses that move or go: told after the problems and warnings, never refused."""
-    for notice in notices:
-        if annotations:
-            print(github_annotation(notice, "notice"))
-        else:
-            print(f"  {UI['notice']}: {notice}")
-
-
-def print_scheduled(scheduled: Iterable[Item]) -> None:
-    for item in scheduled:
-        when = format_schedule(item.date)
-        print(UI["check_scheduled"].format(when=when, title=item.title, source=item.source))
-
-
-def check(config_file: Path, annotations: bool = False) -> int:
-    """`portal check`: every problem of the repository, without building (no MkDocs)."""
-    try:
-        plan = plan_repository(config_file, process_photos=False)
-    except ContentErrors as exc:
-        for error in exc.errors:
-            print(github_annotation(error) if annotations else f"  {error}")
-        print_warnings(exc.warnings, annotations)
-        print(UI["check_failed"].format(count=len(exc.errors)), file=sys.stderr)
-        return 1
-    print_warnings(plan.site.warnings, annotations)
-    print_notices(plan.site.notices, annotations)
-    print(UI["check_ok"].format(**counts(plan)))
-    print_scheduled(plan.collections.scheduled)
-    return 0
-
-
-def print_warnings(warnings: Iterable[ContentError], annotations: bool = False) -> None:
-    """What may be published but should be fixed, after the problems."""
-    for warning in warnings:
-        if annotations:
-            print(github_annotation(warning, "warning"))
-        else:
-            print(f"  {UI['warning']}: {warning}")
-
-
-def github_annotation(error: ContentError, level: str = "error") -> str:
-    """A GitHub Actions workflow command, so a pull request shows the problem on its line."""
-
-    def escape(text: str, prop: bool = False) -> str:
-        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return text.replace(":", "%3A").replace(",", "%2C") if prop else text
-
-    where = f"file={escape(error.path, True)},line={error.line},title={escape(error.field, True)}"
-    return f"::{level} {where}::{escape(f'{error.message} — {error.fix}')}"
 
 
 def run_counter(

@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import urls
-from .content import memo
+from .content.memo import ContentMemo
 from .dates import build_time
 from .errors import ContentErrors
 from .outputs.files import Outputs, site_outputs
@@ -53,23 +53,20 @@ class Plan:
 def plan_repository(
     config_file: Path | str,
     now: datetime | None = None,
-    preview: bool | None = None,
+    preview: bool = False,
     process_photos: bool = True,
-    remember: bool = True,
     published: Path | None = None,
+    memo: ContentMemo | None = None,
 ) -> Plan:
     """The plan of the repository whose configuration is `config_file` (its mkdocs.yml);
-    raises ContentErrors with every problem found. `process_photos=False` finds photo
-    problems without processing any photo (`portal check`). `remember=False`: the caller
-    saves the content memo itself (`remember_content`), when it suits it. `published`: a
-    site built before (default: the repository's `site/`), whose record of addresses joins
-    the repository's."""
+    raises ContentErrors with every problem found. `preview`: drafts and scheduled items too.
+    `process_photos=False` finds photo problems without processing any photo (`portal
+    check`). `published`: a site built before (default: the repository's `site/`), whose
+    record of addresses joins the repository's. `memo`: what an earlier plan (or process,
+    build/memofile.py) read and validated, reused for unchanged files and kept up to date."""
     settings = read_settings(Path(config_file), preview)
-    memo.restore(settings.root / ".cache")
     record = read_record(settings, published or settings.root / "site")
-    site, errors = plan_site(settings, now or build_time(), process_photos, record)
-    if remember:
-        remember_content(settings)
+    site, errors = plan_site(settings, now or build_time(), process_photos, record, memo)
     static = tuple(static_files(settings.root, settings.docs_dir))
     try:
         outputs = site_outputs(site, static)
@@ -100,11 +97,4 @@ def read_record(settings: Settings, site: Path) -> dict[str, addresses.Entry]:
     return addresses.merge(*copies)
 
 
-def remember_content(settings: Settings) -> None:
-    """Save what reading and validating gave (content/memo.py) for the next process; `portal
-    serve` keeps its memo in memory, and saves no time."""
-    if not settings.preview:
-        memo.save(settings.root / ".cache")
-
-
-__all__ = ["ContentErrors", "Plan", "plan_repository", "remember_content"]
+__all__ = ["ContentErrors", "Plan", "plan_repository"]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .content.filetypes import FILE_TYPES
 from .content.load import load_folder
+from .content.memo import ContentMemo
 from .content.news import category_lookup, find_category
 from .content.syntax import quoted
 from .content.unfinished import NEWS_BODY, NO_NUMBER, NOTICE_BODY, SIGNER_NAME, SIGNER_POSITION
@@ -96,7 +97,7 @@ def notice_file(settings: Settings, title: str, kind: str, now: datetime) -> tup
         raise Refused(f'không có loại văn bản "{kind}"', f"dùng một trong: {', '.join(kinds)}")
     path = _target(settings.root, settings.notices_dir, now, title)
     slug = path.stem
-    docs, _ = load_folder(settings.root, settings.notices_dir)
+    docs, _ = load_folder(settings.root, settings.notices_dir, ContentMemo())
     latest = max(docs, key=lambda d: str(d.meta.get("date", "")), default=None)
     meta = latest.meta if latest else {}
     signer = meta.get("signer") if isinstance(meta.get("signer"), dict) else {}

@@ -15,7 +15,11 @@ Everything runs in this one invocation, on the same machine and the same Markdow
   processes (a page a forked child shares with its parent counts once).
 
 The floor and the cold build alternate `--repeat` times; the fastest run of each counts.
-Usage: python scripts/bench.py [--items 10000] [--repeat 2] [--keep DIR]
+`--shape long`: long articles of plain paragraphs (4 to 9, no heading or list, two tags of
+eight) instead of the bench's short ones. `--portal DIR`: the portal of another checkout (an
+earlier commit, for a before-and-after in one machine's hour), its code and its templates.
+Usage: python scripts/bench.py [--items 10000] [--repeat 2] [--shape bench|long] [--portal DIR]
+[--keep DIR]
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repository: tests/
 from portal.text import slugify  # noqa: E402
-from tests.synthetic import write_corpus  # noqa: E402
+from tests.synthetic import SHAPES, write_corpus  # noqa: E402
 
 # Large corpora run past today (an item every 7 hours): a build time after the last item
 # publishes all of them, as the floor does.
@@ -190,14 +194,20 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=10000)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--keep", type=Path, help="build here and keep the output")
+    parser.add_argument("--shape", choices=SHAPES, default="bench")
+    parser.add_argument("--portal", type=Path, help="the checkout whose portal is measured")
     args = parser.parse_args()
+    overrides = None
+    if args.portal is not None:
+        ENV["PYTHONPATH"] = str(args.portal.resolve())
+        overrides = args.portal.resolve() / "overrides"
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="portal-bench-"))
     try:
         root, plain_root = work / "portal", work / "plain"
-        write_corpus(root, args.items)
+        write_corpus(root, args.items, shape=args.shape, overrides=overrides)
         plain_config = plain_project(root, plain_root)
-        print(f"corpus: {args.items} items in {work}", flush=True)
+        print(f"corpus: {args.items} items ({args.shape}) in {work}", flush=True)
         floor, cold = [], []
         for _ in range(args.repeat):
             floor.append(plain_build(plain_config, plain_root / "site"))
@@ -216,7 +226,8 @@ def main() -> int:
             assert searchable(root / "site", title), "the search index misses the new title"
         usual = sorted(edits[1:])[1]
         serve = serve_edit(root, articles[len(articles) // 3].relative_to(root).as_posix())
-        print(f"\n{args.items:,} items, {count_pages(root / 'site'):,} portal pages")
+        pages = count_pages(root / "site")
+        print(f"\n{args.items:,} items ({args.shape}), {pages:,} portal pages")
         print("\n| measure | wall (s) | CPU (s) | peak memory, all processes (MiB) | vs floor |")
         print("|---|---:|---:|---:|---:|")
         rows = [

@@ -15,8 +15,8 @@ from bs4 import BeautifulSoup
 
 from portal import commands
 from portal.errors import ContentErrors
-from portal.outputs import searchplan
 from portal.repository import plan_repository
+from portal.search import plan as searchplan
 from tests.synthetic import mkdocs_yml, write_corpus
 
 # `portal serve` over a copy of the sample, and nginx in front of it: for tests/preview,

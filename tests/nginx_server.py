@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from portal.build import precompress
 from portal.counter.pages import Pages
 from portal.counter.service import CounterServer, RateLimit
 from portal.counter.store import Counter
-from portal.outputs import precompress
 
 REPO = Path(__file__).resolve().parent.parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"

@@ -66,16 +66,35 @@ def _sentence(rng: random.Random, words: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
+SHAPES = ("bench", "long")  # short items with a heading and a list; long plain articles
+
+
 def news_item(
-    index: int, rng: random.Random, start: datetime, step_hours: int, photo: bool = False
+    index: int,
+    rng: random.Random,
+    start: datetime,
+    step_hours: int,
+    photo: bool = False,
+    shape: str = "bench",
 ) -> tuple[str, str]:
     """One item: its path under news/ and its text; with `photo`, a lead photo named after
-    the item (`photo_file` draws it)."""
+    the item (`photo_file` draws it). `shape`: "bench", four short paragraphs, a heading and a
+    list, two tags of nine; "long", four to nine long paragraphs of plain text and nothing
+    else, two tags of eight."""
     date = start + timedelta(hours=step_hours * index + rng.randrange(6))
     name, _, _ = CATEGORIES[index % len(CATEGORIES)]
-    tags = rng.sample(_TAGS, 2)
+    tags = rng.sample(_TAGS if shape == "bench" else _TAGS[:8], 2)
     title = f"{_sentence(rng, 8)[:-1]} số {index}"
-    paragraphs = "\n\n".join(_sentence(rng, rng.randrange(25, 60)) for _ in range(4))
+    if shape == "long":
+        count, words = rng.randrange(4, 10), (60, 160)
+    else:
+        count, words = 4, (25, 60)
+    paragraphs = "\n\n".join(_sentence(rng, rng.randrange(*words)) for _ in range(count))
+    rest = (
+        f"\n\n## {_sentence(rng, 5)[:-1]}\n\n- {_sentence(rng, 10)}\n- {_sentence(rng, 12)}\n"
+        if shape == "bench"
+        else "\n"
+    )
     text = (
         f'---\ntitle: "{title}"\ndate: {date:%Y-%m-%d %H:%M}\ncategory: {name}\n'
         f"tags: [{', '.join(tags)}]\n"
@@ -84,8 +103,7 @@ def news_item(
             if photo
             else ""
         )
-        + f"---\n\n{paragraphs}\n\n## {_sentence(rng, 5)[:-1]}\n\n"
-        f"- {_sentence(rng, 10)}\n- {_sentence(rng, 12)}\n"
+        + f"---\n\n{paragraphs}{rest}"
     )
     return f"news/{date.year}/bai-{index:05d}.md", text
 
@@ -115,7 +133,13 @@ def _write_photo(path: Path, index: int) -> None:
 
 
 def write_corpus(
-    root: Path, count: int, seed: int = 7, page_size: int = 10, photos: int = 0
+    root: Path,
+    count: int,
+    seed: int = 7,
+    page_size: int = 10,
+    photos: int = 0,
+    shape: str = "bench",
+    overrides: Path | None = None,
 ) -> Path:
     """Write a portal project of `count` items under `root`; returns the mkdocs.yml path.
     The first `photos` items get a 4000×3000 lead photo beside them (drawn on every core)."""
@@ -124,7 +148,7 @@ def write_corpus(
     step_hours = max(7, 6 * 365 * 24 // max(count, 1))  # small corpora still span several years
     jobs: list[tuple[Path, int]] = []
     for index in range(count):
-        rel, text = news_item(index, rng, start, step_hours, photo=index < photos)
+        rel, text = news_item(index, rng, start, step_hours, photo=index < photos, shape=shape)
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -138,5 +162,10 @@ def write_corpus(
         "---\ntemplate: home.html\ntitle: Trang chủ\n---\n\nTrang thử nghiệm.\n", encoding="utf-8"
     )
     config = root / "mkdocs.yml"
-    config.write_text(mkdocs_yml(page_size), encoding="utf-8")
+    text = mkdocs_yml(page_size)
+    if overrides is not None:  # another version's templates (scripts/bench.py --portal)
+        text = text.replace(
+            str(Path(__file__).resolve().parent.parent / "overrides"), str(overrides)
+        )
+    config.write_text(text, encoding="utf-8")
     return config

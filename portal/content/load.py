@@ -7,8 +7,6 @@ stages can point an editor at the exact line.
 from __future__ import annotations
 
 import os
-import pickle
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +17,7 @@ from ..errors import ContentError
 from ..text import normalize_text, without_joiners
 from ..vi import format_number
 from . import confined, syntax
+from .memo import ContentMemo, identity
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
@@ -165,87 +164,38 @@ def parse_yaml(
     return {str(k): v for k, v in data.items()}, field_lines
 
 
-# A long-lived process (`portal serve`) parses only the files that changed since its last
-# build: (path, name shown) -> (identity of the file on disk, what parsing it gave).
-_PARSED: dict[tuple[str, str], tuple[tuple[int, int, int], SourceDoc | list[ContentError]]] = {}
-
-
-def load_file(path: str, rel: str) -> SourceDoc | list[ContentError]:
-    """One Markdown file, parsed; the same file unchanged on disk is parsed once per process."""
-    identity = _identity(path)
-    known = _PARSED.get((path, rel))
-    if known is not None and known[0] == identity:
-        return known[1]
+def load_file(path: str, rel: str, memo: ContentMemo) -> SourceDoc | list[ContentError]:
+    """One Markdown file, parsed; a file unchanged on disk since `memo` saw it is not."""
+    now = identity(path)
+    known = memo.known(path, rel, now)
+    if known is not None:
+        return known
     text = read_text(Path(path), rel)
     result = [text] if isinstance(text, ContentError) else parse_document(text, rel)
-    _PARSED[(path, rel)] = (identity, result)
+    memo.remember(path, rel, now, result)
     return result
 
 
-def load_folder(root: Path, folder: str) -> tuple[list[SourceDoc], list[ContentError]]:
-    """Load every Markdown file under `root/folder`; problems are collected, never raised."""
-    docs: list[SourceDoc] = []
-    errors: list[ContentError] = []
+def markdown_files(root: Path, folder: str) -> list[tuple[str, str]]:
+    """(path, name shown) of every Markdown file under `root/folder`."""
     top = root / folder
     base = Path(folder).as_posix()
-    files = [
+    return [
         (os.path.join(top, rel), rel if base == "." else f"{base}/{rel}")
         for rel in find_markdown(top, root)
     ]
-    _parse_on_two_cores(files)
-    for path, rel in files:
-        result = load_file(path, rel)
+
+
+def load_folder(
+    root: Path, folder: str, memo: ContentMemo
+) -> tuple[list[SourceDoc], list[ContentError]]:
+    """Load every Markdown file under `root/folder`; problems are collected, never raised."""
+    docs: list[SourceDoc] = []
+    errors: list[ContentError] = []
+    for path, rel in markdown_files(root, folder):
+        result = load_file(path, rel, memo)
         if isinstance(result, list):
             errors.extend(result)
         else:
             docs.append(result)
     return docs, errors
-
-
-# Files to parse before a second process is worth its start and its pickling of the results.
-PARALLEL_AT = 2000
-
-
-def _identity(path: str) -> tuple[int, int, int]:
-    stat = os.stat(path)
-    return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-
-
-def _parse_on_two_cores(files: list[tuple[str, str]]) -> None:
-    """Parse the new files among `files`, when many (a build with no memo), in two processes:
-    a forked child parses the second half and sends back what it got, which joins this
-    process's memo (`_PARSED`), as if parsed here. The planning runs on one core before the
-    render uses two: at 10,000 files parsing was a second of it. Should the child fail,
-    `load_file` parses what is missing."""
-    if len(files) < PARALLEL_AT or not hasattr(os, "fork") or threading.active_count() > 1:
-        return  # forking beside other threads (the preview's) could inherit a held lock
-    files = [
-        (path, rel)
-        for path, rel in files
-        if (known := _PARSED.get((path, rel))) is None or known[0] != _identity(path)
-    ]
-    if len(files) < PARALLEL_AT:
-        return
-    half = len(files) // 2
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: parse, send, end without running anything of the parent's
-        try:
-            os.close(reader)
-            for path, rel in files[half:]:
-                load_file(path, rel)
-            parsed = [(key, _PARSED[key]) for key in files[half:]]
-            with os.fdopen(writer, "wb") as pipe:
-                pickle.dump(parsed, pipe, pickle.HIGHEST_PROTOCOL)
-        finally:
-            os._exit(0)
-    os.close(writer)
-    for path, rel in files[:half]:
-        load_file(path, rel)
-    try:
-        with os.fdopen(reader, "rb") as pipe:
-            _PARSED.update(pickle.load(pipe))
-    except Exception:  # noqa: BLE001 (the child failed: this process parses the rest)
-        pass
-    finally:
-        os.waitpid(pid, 0)

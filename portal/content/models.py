@@ -5,6 +5,7 @@ stage consumes.
 from __future__ import annotations
 
 import functools
+import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -113,6 +114,12 @@ class Item:
     @functools.cached_property  # asked for tens of thousands of times per build
     def url(self) -> str:
         return urls.notice(self.slug) if self.notice else urls.article(self.slug)
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """The item's own fields, digested once per object (a long-lived preview keeps the
+        objects of the files it did not read again)."""
+        return hashlib.sha256(repr(self).encode()).hexdigest()
 
     @property
     def year(self) -> int:

@@ -7,11 +7,11 @@ from typing import Any
 
 from ..errors import ContentError
 from ..text import bare, closest, first_paragraph, fold, slugify, whole_sentences
+from .aliases import aliases_field
 from .bounds import body_problems
 from .fields import (
     NEWS_FIELDS,
     Problems,
-    aliases_field,
     bool_field,
     check_fields,
     date_field,
@@ -20,6 +20,7 @@ from .fields import (
     text_field,
 )
 from .load import SourceDoc
+from .memo import ContentMemo
 from .models import Category, Item
 
 
@@ -115,30 +116,20 @@ def validate_news_item(doc: SourceDoc, lookup: dict[str, Category]) -> Item | li
     return Item(**fields, category=category, author=author)
 
 
-# A long-lived process (`portal serve`) validates only the files parsed again since its last
-# build (load.load_file returns the very same document for an unchanged file): path ->
-# (that document, the categories it was checked against, the result).
-_VALIDATED: dict[str, tuple[SourceDoc, tuple[Any, ...], Item | list[ContentError]]] = {}
-
-
-def _validated(doc: SourceDoc, lookup: dict[str, Category]) -> Item | list[ContentError]:
-    against = tuple(lookup.items())
-    known = _VALIDATED.get(doc.path)
-    if known is not None and known[0] is doc and known[1] == against:
-        return known[2]
-    result = validate_news_item(doc, lookup)
-    _VALIDATED[doc.path] = (doc, against, result)
-    return result
-
-
 def validate_news(
-    docs: Sequence[SourceDoc], categories: Iterable[Category]
+    docs: Sequence[SourceDoc], categories: Iterable[Category], memo: ContentMemo
 ) -> tuple[list[Item], list[ContentError]]:
+    """Every news item, or its problems; a document `memo` checked against the same
+    categories (the very object `load` returned for an unchanged file) is not checked again."""
     lookup = category_lookup(categories)
+    against = tuple(lookup.items())
     items: list[Item] = []
     errors: list[ContentError] = []
     for doc in docs:
-        result = _validated(doc, lookup)
+        result = memo.validation(doc, against)
+        if result is None:
+            result = validate_news_item(doc, lookup)
+            memo.validate(doc, against, result)
         if isinstance(result, list):
             errors.extend(result)
         else:

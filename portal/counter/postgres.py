@@ -12,7 +12,7 @@ from collections import Counter as Tally
 
 import psycopg
 
-from .store import Totals
+from .views import Totals
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS daily (day TEXT PRIMARY KEY, views BIGINT NOT NULL);

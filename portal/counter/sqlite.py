@@ -11,7 +11,7 @@ import threading
 from collections import Counter as Tally
 from pathlib import Path
 
-from .store import Totals
+from .views import Totals
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS daily (day TEXT PRIMARY KEY, views INTEGER NOT NULL);

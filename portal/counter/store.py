@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
 
 from ..dates import TZ
+from .views import Views
 
 ONLINE_SECONDS = 5 * 60
 MAX_PATH = 512
@@ -38,23 +38,6 @@ class Counts:
         if self.page is not None:
             data["page"] = self.page
         return data
-
-
-@dataclass(frozen=True)
-class Totals:
-    """What a backend read: views today, in all, and of each page asked for."""
-
-    today: int
-    total: int
-    pages: dict[str, int]
-
-
-class Views(Protocol):
-    """A backend: `add` counts a batch of views in one durable transaction."""
-
-    def add(self, day: str, paths: list[str]) -> Totals: ...
-    def read(self, day: str, path: str | None) -> Totals: ...
-    def close(self) -> None: ...
 
 
 def open_views(database: str | Path) -> Views:

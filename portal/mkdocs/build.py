@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -25,13 +24,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import PluginCollection
 
-from .. import urls
+from ..build.mode import RenderMode
+from ..content.memo import ContentMemo
 from ..errors import ContentError, ContentErrors
 from ..repository import Plan
 from ..site.settings import read_settings
 from ..site.static import missing_link
 from . import split
-from .plugin import FROM_CACHE, LISTED, ContentProblems
+from .claims import Steps
+from .engine import page_steps
+from .plugin import ContentProblems
 
 # MkDocs' warning for a link to a page that does not exist: an editor's mistake in content/.
 _MISSING_LINK = re.compile(
@@ -89,31 +91,11 @@ def _mkdocs_log(verbose: bool) -> Iterator[_Kept]:
         logger.handlers = saved[2]
 
 
-@contextmanager
-def _preview_env(preview: bool) -> Iterator[None]:
-    with _env("PORTAL_PREVIEW", preview, "true"):
-        yield
-
-
-@contextmanager
-def _env(name: str, on: bool, value: str = "1") -> Iterator[None]:
-    """`name` set to `value` (or to "" when not `on`) for the duration, then as it was."""
-    saved = os.environ.get(name)
-    os.environ[name] = value if on else ""
-    try:
-        yield
-    finally:
-        if saved is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = saved
-
-
 @dataclass(frozen=True)
 class Rendered:
     plan: Plan
     # Output path -> what decides the page's search entry, for every planned page: the digest
-    # of its indexed part (outputs/search.py), or its cache key where that is not known.
+    # of its indexed part (search/index.py), or its cache key where that is not known.
     search_keys: dict[str, str]
     # Pages published from the cache (the reused ones; every page in the preview): output path
     # -> cache file. `portal build` links the pages it renders into the site folder at once.
@@ -123,46 +105,40 @@ class Rendered:
 def render(
     config_file: Path,
     site_dir: Path,
-    preview: bool = False,
+    mode: RenderMode,
+    memo: ContentMemo | None = None,
     verbose: bool = False,
-    from_cache: bool = False,
-    published: Path | None = None,
 ) -> Rendered:
-    """Build the site of `config_file` into `site_dir` (MkDocs' strict mode) and return its plan
-    with what decides each page's search entry; raises ContentErrors or BuildFailed.
+    """Build the site of `config_file` into `site_dir` (MkDocs' strict mode) the way `mode`
+    says, and return its plan with what decides each page's search entry; raises
+    ContentErrors or BuildFailed.
 
-    Every page is stored in the page cache. Reused pages are listed in `Rendered.cached`, not
-    written into `site_dir`; rendered ones are linked there (with their `.gz`) as they are
-    made. `from_cache` (`portal serve`, which answers pages from the cache and publishes
-    nothing): every page is listed, and an entry's presence is enough, where a build reads
-    and checks it. `published`: the site this build replaces, whose record of addresses the
-    plan joins (default: the repository's `site/`).
+    Every page is stored in the page cache. With `mode.listed`, reused pages are listed in
+    `Rendered.cached`, not written into `site_dir`; rendered ones are linked there (with their
+    `.gz`) as they are made (build/session.py). `memo`: what reading and validating gave
+    before, reused for unchanged files and kept up to date.
     """
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # MkDocs' own message, not ours to read
     # The portal's own reading of mkdocs.yml first: a wrong option is told in the words
     # `portal check` uses, before MkDocs' strict mode refuses it in its own.
-    read_settings(config_file, preview)
+    read_settings(config_file, mode.preview)
     config = None
-    with (
-        _mkdocs_log(verbose) as kept,
-        _preview_env(preview),
-        _env(LISTED, True),
-        _env(FROM_CACHE, from_cache),
-    ):
+    steps = Steps()
+    with _mkdocs_log(verbose) as kept, page_steps(steps.populate, steps.build):
         try:
             config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
-            config.plugins["portal"].published = published  # the site this build replaces
+            plugin = config.plugins["portal"]
+            plugin.mode, plugin.memo, plugin.steps = mode, memo, steps
             try:
                 build(config)
             except BaseException:
-                split.end_child()
+                split.end_child(steps)
                 # What this build cached is rendered (and its problems found) again next time.
-                plugin = config.plugins.get("portal")
-                if getattr(plugin, "cache", None) is not None:
-                    plugin.cache.discard()
+                if getattr(plugin, "session", None) is not None:
+                    plugin.session.cache.discard()
                 raise
             finally:
-                split.end_child()
+                split.end_child(steps)
         except Abort as exc:
             if isinstance(exc.__context__, ContentProblems):
                 raise exc.__context__.errors from None
@@ -178,10 +154,8 @@ def render(
             raise
         except Exception as exc:  # noqa: BLE001 (an editor never sees a traceback)
             raise BuildFailed(f"{type(exc).__name__}: {exc}", kept.lines) from exc
-    plugin: Any = config.plugins["portal"]
-    indexed = plugin.cache.indexed
-    keys = {urls.output_path(url): indexed.get(key, key) for url, key in plugin.keys.items()}
-    rendered = Rendered(plugin.plan, keys, dict(plugin.cached))
+    session = config.plugins["portal"].session
+    rendered = Rendered(session.plan, session.search_keys(), dict(session.cached))
     _let_go()
     return rendered
 

@@ -11,8 +11,8 @@ skips the others. The counter only grows, so each run is rendered once, by which
 was free first. The first run is the child's from the start: each process renders some.
 
 MkDocs reads (converts) every page before it renders the first; a shared page is read only by
-the process that renders it, just before: MkDocs' `_populate_page` and `_build_page` are
-wrapped for the duration of the render (`install`, `uninstall`).
+the process that renders it, just before (`Steps`, installed for one render by
+engine.page_steps).
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ import mmap
 import multiprocessing
 from typing import Any
 
-import mkdocs.commands.build as mkdocs_build
 from mkdocs.structure.files import Files
+
+from .engine import BUILD, POPULATE
 
 RUN = 16  # pages a run holds on a large site: one claim for 16 pages
 _NONE = 1 << 62  # held when every run is taken
@@ -55,28 +56,25 @@ class Claims:
         return self.held == run
 
 
-_REAL = (mkdocs_build._populate_page, mkdocs_build._build_page)
+class Steps:
+    """MkDocs' reading and drawing of each page for one render (engine.page_steps installs
+    these for its duration): MkDocs' own, until a render on two cores hands `claims` over; then
+    a shared page is read and drawn only in the process that takes it. `child` is set in the
+    forked process."""
 
+    def __init__(self) -> None:
+        self.claims: Claims | None = None
+        self.files: Files | None = None
+        self.child = False
 
-def install(claims: Claims, files: Files) -> None:
-    """MkDocs reads and renders a shared page only in the process that takes it."""
-    populate, build = _REAL
+    def populate(self, page: Any, config: Any, files: Files, dirty: bool = False) -> None:
+        if self.claims is None or page.file.src_uri not in self.claims.run_of:
+            POPULATE(page, config, files, dirty)
 
-    def read_later(page: Any, config: Any, files: Files, dirty: bool = False) -> None:
-        if page.file.src_uri not in claims.run_of:
-            populate(page, config, files, dirty)
-
-    def build_if_mine(page: Any, config: Any, *args: Any, **kwargs: Any) -> None:
-        if page.file.src_uri not in claims.run_of:
-            build(page, config, *args, **kwargs)
-        elif claims.mine(page.file.src_uri):
-            populate(page, config, files)
-            build(page, config, *args, **kwargs)
-
-    mkdocs_build._populate_page = read_later
-    mkdocs_build._build_page = build_if_mine
-
-
-def uninstall() -> None:
-    """MkDocs' own functions again (the preview builds again in this process)."""
-    mkdocs_build._populate_page, mkdocs_build._build_page = _REAL
+    def build(self, page: Any, config: Any, *args: Any, **kwargs: Any) -> None:
+        claims, uri = self.claims, page.file.src_uri
+        if claims is None or uri not in claims.run_of:
+            BUILD(page, config, *args, **kwargs)
+        elif claims.mine(uri):
+            POPULATE(page, config, self.files)
+            BUILD(page, config, *args, **kwargs)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from ..site.settings import OPTIONS
+from ..site.options import OPTIONS
 
 PortalConfig = type(
     "PortalConfig",

@@ -15,14 +15,10 @@ import logging
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
-from mkdocs.structure.pages import (
-    Page,
-    _ExtractAnchorsTreeprocessor,
-    _ExtractTitleTreeprocessor,
-    _RawHTMLPreprocessor,
-    _RelativePathTreeprocessor,
-)
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+
+from .engine import page_processors
 
 _mkdocs_pages_log = logging.getLogger("mkdocs.structure.pages")
 
@@ -44,21 +40,10 @@ class Converter:
             )
         else:
             md.reset()
-        raw_html = _RawHTMLPreprocessor()
-        raw_html._register(md)
-        anchors = _ExtractAnchorsTreeprocessor(page.file, files, config)
-        anchors._register(md)
-        links = _RelativePathTreeprocessor(page.file, files, config)
-        links._register(md)
-        title = _ExtractTitleTreeprocessor()
-        title._register(md)
-
+        found = page_processors(md, page, files, config)
         page.content = md.convert(page.markdown)
         page.toc = get_toc(getattr(md, "toc_tokens", []))
-        page._title_from_render = title.title
-        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
-        if _mkdocs_pages_log.getEffectiveLevel() > logging.DEBUG:
-            page.links_to_anchors = links.links_to_anchors
+        found(_mkdocs_pages_log.getEffectiveLevel(), logging.DEBUG)
 
 
 def converted_later(page: Page, config: MkDocsConfig, files: Files) -> None:

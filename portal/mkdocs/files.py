@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import write_file
 
-from ..outputs.files import Output
-from ..outputs.pagecache import publish
+from .. import urls
+from ..build.mode import RenderMode
+from ..build.pagecache import publish
+from ..outputs.files import Output, Outputs
+from ..site.pages import Page as PlannedPage
 
 
 class ProducedFile(File):
@@ -44,3 +48,51 @@ def output_file(config: MkDocsConfig, path: str, output: Output, rendered: Any) 
     file = ProducedFile.generated(config, path, content=b"")
     file.produce = functools.partial(output.produce, rendered)
     return file
+
+
+def nav_entries(entries: list[tuple[str, Any]]) -> list[dict[str, Any]]:
+    """The domain's menu (site/pagelist.menu) as MkDocs' nav: title -> page, or -> a list."""
+    return [
+        {title: urls.src_uri(target) if isinstance(target, str) else
+         [{name: urls.src_uri(url)} for name, url in target]}
+        for title, target in entries
+    ]  # fmt: skip
+
+
+def add_outputs(files: Files, config: MkDocsConfig, outputs: Outputs, body: Any) -> None:
+    """Every output of the plan joins MkDocs' files, in place of any the theme has (its
+    sitemap.xml); `body(url)` is an article's converted body, for the feeds."""
+    for path, output in outputs.files.items():
+        if (theirs := files.get_file_from_path(path)) is not None:
+            files.remove(theirs)
+        files.append(output_file(config, path, output, body))
+
+
+def add_pages(
+    files: Files,
+    config: MkDocsConfig,
+    pages: Iterable[PlannedPage],
+    reuse: Callable[[PlannedPage], Path | None],
+    mode: RenderMode,
+) -> list[PlannedPage]:
+    """Each planned page as a file: from the cache when `reuse` finds it (listed, or linked
+    in a plain `mkdocs build`), else generated, never in the nav (a nav listing every article
+    makes every page list every article). Returns the pages to render."""
+    to_render = []
+    reused_file = CachedFile if mode.listed else LinkedFile
+    for page in pages:
+        reused = reuse(page)
+        if reused is not None:
+            files.append(reused_file.generated(config, page.output, abs_src_path=str(reused)))
+            continue
+        to_render.append(page)
+        inclusion = InclusionLevel.NOT_IN_NAV
+        files.append(
+            File.generated(config, page.src_uri, content=page.markdown, inclusion=inclusion)
+        )
+    return to_render
+
+
+def converted(files: Files, url: str) -> str:
+    """The body MkDocs converted for the article at `url`."""
+    return files.get_file_from_path(urls.src_uri(url)).page.content

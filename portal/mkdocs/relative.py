@@ -13,7 +13,8 @@ import posixpath
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
-from mkdocs.utils import _get_norm_url
+
+from .engine import norm_url as _get_norm_url
 
 
 @functools.lru_cache(maxsize=8192)

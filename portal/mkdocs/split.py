@@ -25,7 +25,7 @@ from typing import Any
 
 from mkdocs.structure.files import Files, InclusionLevel
 
-from .claims import Claims, install, uninstall
+from .claims import Claims, Steps
 
 # Fewer pages to render than this (an edit, the preview) are not worth a fork.
 SPLIT_AT = 1500
@@ -90,7 +90,6 @@ class Split:
     def finish(self) -> Outcome:
         """In the parent: wait for the child; its log records are logged here, and its
         failure raised."""
-        uninstall()
         gc.unfreeze()  # the render is over: what it no longer needs can go (`start`)
         with os.fdopen(self.fd, "rb") as pipe:
             data = pipe.read()
@@ -112,7 +111,6 @@ class Split:
         """In the parent, when its own part failed: the child is stopped and reaped."""
         if self.reaped:
             return
-        uninstall()
         gc.unfreeze()
         self.reaped = True
         try:
@@ -123,20 +121,17 @@ class Split:
         os.close(self.fd)
 
 
-_in_child = False
-
-
-def end_child() -> None:
+def end_child(steps: Steps) -> None:
     """A forked child that did not report (something escaped MkDocs) ends here, and never
     returns into the command that started the build."""
-    if _in_child:
+    if steps.child:
         os._exit(1)
-    uninstall()  # the parent: MkDocs' own functions again
 
 
-def start(files: Files, config: Any, shared: Iterable[str]) -> Split | None:
+def start(files: Files, config: Any, shared: Iterable[str], steps: Steps) -> Split | None:
     """Fork; the child renders only `shared` pages, which the two share as they go
-    (claims.py), and the parent the others too. None when the system cannot fork."""
+    (claims.py, through this render's `steps`), and the parent the others too. None when the
+    system cannot fork."""
     if not hasattr(os, "fork"):
         return None
     ours = set(shared)
@@ -155,14 +150,13 @@ def start(files: Files, config: Any, shared: Iterable[str]) -> Split | None:
                 file.inclusion = InclusionLevel.EXCLUDED
         config.theme.static_templates.clear()
         config.extra_templates.clear()
-        global _in_child
-        _in_child = True
+        steps.child = True
         claims.child()
-        install(claims, files)
+        steps.claims, steps.files = claims, files
         split = Split(True, writer)
         split.handler = _Records()
         logging.getLogger("mkdocs").handlers = [split.handler]  # the parent logs them again
         return split
     os.close(writer)
-    install(claims, files)
+    steps.claims, steps.files = claims, files
     return Split(False, reader, pid)

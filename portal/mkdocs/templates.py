@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -18,22 +19,25 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .. import urls, vi
+from ..build.checked import store
 from ..content.models import ImageRef
-from ..outputs import searchplan
-from ..outputs.checked import store
 from ..outputs.links import describe
 from ..outputs.pictures import cover, lead_photo, thumbnail
 from ..repository import Plan
+from ..search import plan as searchplan
 from ..site.facts import tel
+from ..site.pages import Page as PlannedPage
+from ..site.views import Views
 from ..text import d_folded_words, slugify, vietnamese_sorted
-from .relative import url_filter
+from .relative import relative_url, url_filter
 
 
 class _CompiledTemplates(BytecodeCache):
     """Templates compiled once: `portal serve` rebuilds with a new Environment each time, and
     every `portal build` is a new process; compiling Material's templates and ours costs a
-    third of a second. Kept in memory and in the page cache's `templates/` folder, each entry
-    headed by the SHA-256 of its code (a damaged one is compiled again). Buckets are keyed by
+    third of a second. Kept for the render in memory, and between renders in the page cache's
+    `templates/` folder, each entry headed by the SHA-256 of its code (a damaged one is
+    compiled again). Buckets are keyed by
     the template's file and the checksum of its source, so an edited template compiles again,
     and Jinja marks the bytecode with its own and Python's version."""
 
@@ -75,12 +79,12 @@ def _unpack(entry: Path) -> bytes | None:
     return code if hashlib.sha256(code).hexdigest().encode() == digest else None
 
 
-_COMPILED = _CompiledTemplates()
-
-
-def set_up(env: Environment, config: MkDocsConfig, plan: Plan) -> Environment:
-    _COMPILED.folder = plan.settings.root / plan.settings.page_cache / "templates"
-    env.bytecode_cache = _COMPILED
+def set_up(env: Environment, config: MkDocsConfig, plan: Plan, views: Views) -> Environment:
+    """The environment of one render: its filters and globals, and templates compiled once
+    (kept in the page cache between processes). Templates read items only through `views`."""
+    compiled = _CompiledTemplates()
+    compiled.folder = plan.settings.root / plan.settings.page_cache / "templates"
+    env.bytecode_cache = compiled
     # Our templates (custom_dir) escape by default; Material's own expect raw HTML.
     custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
     ours = (
@@ -133,10 +137,10 @@ def set_up(env: Environment, config: MkDocsConfig, plan: Plan) -> Environment:
         portal_facts=settings.facts,
         tel=tel,
         urls=urls,
-        portal=collections,
+        portal=views.home(),  # the home page's and the menu's lists, items as views
         portal_cache={},
         site_feed=plan.site.channels[0],
-        # What the search page loads of the index, and its filters (`outputs/searchplan.py`).
+        # What the search page loads of the index, and its filters (`search/plan.py`).
         search_tiers=searchplan.tiers(searchplan.shards(plan.pages, ())),
         search_facets=searchplan.facets(plan.pages),
         citizens_category=next(
@@ -163,3 +167,20 @@ class TemplatePage(Page):
         self.content = ""
         self.toc = get_toc([])
         self.present_anchor_ids = set()
+
+
+def register_pages(pages: Iterable[PlannedPage], files: Files, config: MkDocsConfig) -> None:
+    """Each planned page with no Markdown becomes a `TemplatePage` of its file."""
+    by_uri = files.src_uris  # planned src_uris are POSIX already: no PurePath per page
+    for page in pages:
+        file = by_uri.get(page.src_uri)
+        if not page.markdown and file is not None and file.page is None:
+            TemplatePage(None, file, config)  # registers itself as file.page
+
+
+def chrome_keys(url: str, nav_urls: list[str]) -> dict[str, object]:
+    """What main.html's `once` keys of the page's chrome are made of: Material's config block
+    depends only on the folder depth, the nav on the relative links to its entries (None on a
+    page in the nav, which the nav marks as current)."""
+    nav_key = None if url in nav_urls else tuple(relative_url(other, url) for other in nav_urls)
+    return {"portal_depth": url.count("/"), "portal_nav_key": nav_key}

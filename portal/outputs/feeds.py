@@ -6,12 +6,10 @@ clock), entries keep our order, and text is cleaned of characters XML 1.0 forbid
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from urllib.parse import urljoin
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
@@ -25,23 +23,11 @@ from ..site.channels import Channel
 from ..site.collect import Collections, newest
 from ..site.settings import Settings
 from ..vi import UI
+from .feedbody import clean_xml_text, feed_html
 
 RSS_TYPE = "application/rss+xml"
 ATOM_TYPE = "application/atom+xml"
 GENERATOR = "Portal (MkDocs + feedgen)"
-
-# XML 1.0 allows tab, LF, CR and everything from U+0020 except surrogates, U+FFFE and U+FFFF.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_URL_ATTR = re.compile(r'(\s(?:href|src|poster)=")([^"]*)(")')
-# The portal's own photo markup (figures.py): one <picture>, a WebP <source>, a JPEG <img>.
-_PICTURE = re.compile(r"<picture><source [^>]*/>(<img [^>]*/>)</picture>")
-_VIDEO_EXTRAS = re.compile(r'<track [^>]*/>|\s(?:aria-label|download)="[^"]*"')
-_PAGE_ONLY_ATTR = re.compile(r'\s(?:srcset|sizes|loading|decoding|fetchpriority)="[^"]*"')
-# A body's table in its scrolling box (mkdocs/markdown.py): a page's keyboard aid, which feed
-# validators flag (role, tabindex on a div).
-_TABLE_BOX = re.compile(
-    r'<div class="portal-table-scroll"[^>]*>(<table>.*?</table>)</div>', re.DOTALL
-)
 
 
 @dataclass(frozen=True)
@@ -65,41 +51,6 @@ def site_info(settings: Settings) -> SiteInfo:
         icon=settings.feed_icon,
         logo=settings.feed_logo,
     )
-
-
-def clean_xml_text(text: str) -> str:
-    return _XML_FORBIDDEN.sub("", text)
-
-
-def plain_pictures(html: str) -> str:
-    """Feed readers get each photo as one `<img>` (the 960 px JPEG): they do not know
-    `<picture>`, `srcset` or lazy loading, and validators flag them."""
-
-    def one(match: re.Match[str]) -> str:
-        return _PAGE_ONLY_ATTR.sub("", match.group(1))
-
-    return _PICTURE.sub(one, html)
-
-
-def plain_videos(html: str) -> str:
-    """Feed readers get a video with its poster, sources and download link: subtitle tracks,
-    ARIA names and `download` are outside what feed validators accept (the enclosure carries
-    the file itself)."""
-    return _VIDEO_EXTRAS.sub("", html)
-
-
-def plain_tables(html: str) -> str:
-    """Feed readers get a body's tables as tables, without the page's scrolling box."""
-    return _TABLE_BOX.sub(r"\1", html)
-
-
-def absolutize_html(html: str, page_url: str) -> str:
-    """Every href and src URL made absolute against the page's own absolute URL."""
-
-    def one(match: re.Match[str]) -> str:
-        return match.group(1) + urljoin(page_url, match.group(2)) + match.group(3)
-
-    return _URL_ATTR.sub(one, html)
 
 
 def _feed(
@@ -186,10 +137,7 @@ def _add_item(
     entry.description(clean_xml_text(item.summary), isSummary=True)
     html = html_by_url.get(item.url)
     if html:
-        entry.content(
-            clean_xml_text(absolutize_html(plain_tables(plain_videos(plain_pictures(html))), link)),
-            type="html",
-        )
+        entry.content(feed_html(html, link), type="html")
     # Its videos as enclosures, for podcast-style readers: RSS allows one, Atom any number.
     for video in videos[: None if atom else 1]:
         _enclose(entry, urls.absolute(site.url, video.url), video.size, video.media_type, atom)

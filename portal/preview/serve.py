@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from ..build.mode import PREVIEW
+from ..content.memo import ContentMemo
 from ..errors import ContentErrors
 from ..vi import UI
 from . import page
@@ -91,6 +93,9 @@ class Builder(threading.Thread):
         self.pending = threading.Event()
         self.building = threading.Event()
         self.count = 0
+        # What reading and validating gave, for the life of the preview: after an edit only
+        # the files that changed are read again.
+        self.memo = ContentMemo()
 
     def request(self) -> None:
         self.pending.set()
@@ -122,9 +127,7 @@ class Builder(threading.Thread):
         script = reload_script(version)
         try:
             # Unchanged pages are answered from the page cache: nothing to link or copy.
-            done = render(
-                self.config_file, target, preview=True, verbose=self.verbose, from_cache=True
-            )
+            done = render(self.config_file, target, PREVIEW, self.memo, self.verbose)
         except ContentErrors as exc:
             shutil.rmtree(target, ignore_errors=True)
             self.preview.show(None, page.problems_page(exc.errors, script))

@@ -3,6 +3,7 @@ with their newest items. `outputs/feeds.py` writes them as RSS and Atom."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .. import urls
@@ -71,3 +72,8 @@ def channels(collections: Collections, site_name: str, feed_size: int) -> list[C
             )
         )
     return result
+
+
+def fed_urls(channels: Iterable[Channel]) -> frozenset[str]:
+    """The items whose body some feed carries: the only bodies a build keeps."""
+    return frozenset(item.url for channel in channels for item in channel.items)

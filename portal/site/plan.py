@@ -10,9 +10,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ..content.attachments import load_attachments
+from ..content.attachments import Loaded, load_attachments
 from ..content.confined import outside_links
 from ..content.load import SourceDoc, load_folder
+from ..content.memo import ContentMemo
 from ..content.models import Attachment, Item
 from ..content.news import validate_news
 from ..content.notices import validate_notices
@@ -22,10 +23,10 @@ from ..content.tables import formula_warnings
 from ..content.unfinished import unfinished
 from ..content.videos import attach_videos, doc_videos
 from ..errors import ContentError
-from ..images.cache import Prepared, inspect, prepare
+from ..images.cache import Prepared
 from ..images.process import image_size
-from ..images.video import PreparedVideos, prepare_videos
-from . import addresses
+from ..images.video import PreparedVideos
+from . import addresses, media
 from .addresses import Entry
 from .channels import Channel, channels
 from .collect import Collections, collect
@@ -67,49 +68,23 @@ def plan_site(
     now: datetime,
     process_photos: bool = True,
     record: Mapping[str, Entry] | None = None,
+    memo: ContentMemo | None = None,
 ) -> tuple[SitePlan, list[ContentError]]:
     """Everything the site will publish, and every problem found. With problems, the plan holds
     the sound items only, so that later checks (URL clashes) still run; it is not for building.
 
     `process_photos=False` (`portal check`) decodes each new photo to find its problems but
-    processes none.
+    processes none. `record`: the addresses published before (site/addresses.py). `memo`:
+    what reading and validating gave before, for unchanged files.
     """
-    root = settings.root
-    inputs = (
-        settings.news_dir,
-        settings.notices_dir,
-        settings.attachments_dir,
-        settings.docs_dir,
-        settings.custom_dir,
-    )
-    errors = [error for folder in dict.fromkeys(inputs) for error in outside_links(root, folder)]
-    docs, load_errors = load_folder(root, settings.news_dir)
-    errors += load_errors
-    items, item_errors = validate_news(docs, settings.categories)
-    errors += item_errors
-    citizens = next((c for c in settings.categories if c.slug == settings.citizens_category), None)
-    if citizens is not None:
-        notice_docs, load_errors = load_folder(root, settings.notices_dir)
-        notices, notice_errors = validate_notices(notice_docs, settings.notice_kinds, citizens)
-        items += notices
-        docs += notice_docs
-        errors += load_errors + notice_errors
-    errors += unfinished(docs, settings.max_tags)
+    docs, items, errors = read_items(settings, memo or ContentMemo())
     folders = (settings.news_dir, settings.notices_dir)
-    photos_of, image_errors = doc_photos(root, docs, folders)
-    videos_of, video_errors = doc_videos(root, docs, folders)
+    photos_of, image_errors = doc_photos(settings.root, docs, folders)
+    videos_of, video_errors = doc_videos(settings.root, docs, folders)
     items = attach_videos(attach_images(items, photos_of), videos_of)
     errors += image_errors + video_errors
-    kinds = settings.attachment_kinds or settings.notice_kinds
-    loaded, attachment_errors = load_attachments(root, settings.attachments_dir, kinds)
-    errors += attachment_errors
-    warnings = [
-        warning
-        for attachment in loaded.attachments
-        if attachment.id in loaded.tables
-        for warning in formula_warnings(attachment.source, loaded.tables[attachment.id])
-    ]
-    errors += check_references(docs, {a.id: a for a in loaded.attachments})
+    loaded, warnings, document_errors = read_documents(settings, docs)
+    errors += document_errors
     card = share_card(settings)
     if isinstance(card, ContentError):
         errors.append(card)
@@ -118,53 +93,13 @@ def plan_site(
         wrong = {error.path for error in errors}
         items = [item for item in items if item.source not in wrong]
     collections = collect(items, settings.categories, now, settings.preview)
-    cache = root / settings.image_cache
+    # Every problem in one run, photos included, without processing a photo while other
+    # problems remain: a typo never costs a minute of processing.
+    make = process_photos and not errors
     published = {item.source for item in collections.published}
-    uses = [
-        (source, ref)
-        for source, found in photos_of.items()
-        for ref in ((found.lead,) if found.lead else ()) + found.body
-    ]
-    photos = Prepared()
-    if errors or not process_photos:
-        # Every problem in one run, photos included, without processing a photo while
-        # other problems remain: a typo never costs a minute of processing.
-        problems = inspect(root, (ref.source for _, ref in uses), cache)
-    else:
-        uses = [(source, ref) for source, ref in uses if source in published]
-        photos = prepare(root, (ref.source for _, ref in uses), cache)
-        problems = photos.problems
-    errors += [
-        ContentError(
-            source,
-            ref.line,
-            "ảnh",
-            f'ảnh "{ref.source}": {problems[ref.source].message}',
-            problems[ref.source].fix,
-        )
-        for source, ref in uses
-        if ref.source in problems
-    ]
-    video_uses = [
-        (source, ref)
-        for source, refs in videos_of.items()
-        for ref in refs
-        if source in published or errors or not process_photos
-    ]
-    videos = prepare_videos(
-        root, (ref for _, ref in video_uses), cache, make_files=not errors and process_photos
-    )
-    errors += [
-        ContentError(
-            source,
-            ref.line,
-            "video",
-            f'video "{ref.source}": {videos.problems[ref.source].message}',
-            videos.problems[ref.source].fix,
-        )
-        for source, ref in video_uses
-        if ref.source in videos.problems
-    ]
+    photos, photo_errors = media.photos(settings, photos_of, published, make)
+    videos, video_errors = media.videos(settings, videos_of, published, make and not photo_errors)
+    errors += photo_errors + video_errors
     documents = collect_documents(loaded, collections.published)
     found = addresses.reconcile(
         record or {},
@@ -174,18 +109,55 @@ def plan_site(
     feeds = tuple(channels(collections, settings.site_name, settings.feed_size))
     pages = all_pages(collections, documents, feeds, settings.notice_kinds, settings.page_size)
     plan = SitePlan(
-        settings,
-        collections,
-        documents,
-        feeds,
-        tuple(pages),
-        photos,
-        card,
-        tuple(warnings),
-        videos,
-        found,
-    )
+        settings, collections, documents, feeds, tuple(pages), photos, card, tuple(warnings),
+        videos, found,
+    )  # fmt: skip
     return plan, errors
+
+
+def read_items(
+    settings: Settings, memo: ContentMemo
+) -> tuple[list[SourceDoc], list[Item], list[ContentError]]:
+    """Every news item and notice read and validated, with the problems of their files and of
+    links that leave the repository."""
+    root = settings.root
+    inputs = (
+        settings.news_dir,
+        settings.notices_dir,
+        settings.attachments_dir,
+        settings.docs_dir,
+        settings.custom_dir,
+    )
+    errors = [error for folder in dict.fromkeys(inputs) for error in outside_links(root, folder)]
+    docs, load_errors = load_folder(root, settings.news_dir, memo)
+    items, item_errors = validate_news(docs, settings.categories, memo)
+    errors += load_errors + item_errors
+    citizens = next((c for c in settings.categories if c.slug == settings.citizens_category), None)
+    if citizens is not None:
+        notice_docs, load_errors = load_folder(root, settings.notices_dir, memo)
+        notices, notice_errors = validate_notices(notice_docs, settings.notice_kinds, citizens)
+        items += notices
+        docs += notice_docs
+        errors += load_errors + notice_errors
+    errors += unfinished(docs, settings.max_tags)
+    return docs, items, errors
+
+
+def read_documents(
+    settings: Settings, docs: list[SourceDoc]
+) -> tuple[Loaded, list[ContentError], list[ContentError]]:
+    """The documents, the warnings about their lists (cells a spreadsheet would run), and the
+    problems of the documents and of the references to them."""
+    kinds = settings.attachment_kinds or settings.notice_kinds
+    loaded, errors = load_attachments(settings.root, settings.attachments_dir, kinds)
+    warnings = [
+        warning
+        for attachment in loaded.attachments
+        if attachment.id in loaded.tables
+        for warning in formula_warnings(attachment.source, loaded.tables[attachment.id])
+    ]
+    errors += check_references(docs, {a.id: a for a in loaded.attachments})
+    return loaded, warnings, errors
 
 
 def published_things(

@@ -1,13 +1,12 @@
 """Site stage (plan): the portal's settings, read from mkdocs.yml without MkDocs.
 
-`OPTIONS` is the one table of the portal's own options (`plugins: - portal: …`): name,
-default and meaning. The MkDocs adapter declares its config from it; everything else reads
-the typed `Settings`.
+`options.OPTIONS` is the one table of the portal's own options (`plugins: - portal: …`):
+name, default and meaning. The MkDocs adapter declares its config from it; everything else
+reads the typed `Settings`.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,63 +19,7 @@ from ..content.models import Category
 from ..errors import ContentError, ContentErrors
 from ..text import closest, is_slug, normalize_text, slugify
 from .facts import Facts, read_facts
-
-KINDS = ("Thông báo", "Công văn", "Kế hoạch", "Quyết định", "Chỉ thị", "Hướng dẫn")
-
-# name -> (default, meaning). The type of each option is the type of its default.
-OPTIONS: dict[str, tuple[Any, str]] = {
-    "news_dir": ("news", "Folder of news items, relative to mkdocs.yml; sub-folders are free."),
-    "notices_dir": ("notices", "Folder of notices (thông báo, công văn, …)."),
-    "notice_kinds": (list(KINDS), "The kinds a notice may declare, in the filter's order."),
-    "attachments_dir": ("attachments", "Folder of documents and their metadata files."),
-    "attachment_kinds": (
-        [*KINDS, "Danh sách", "Biểu mẫu", "Báo cáo"],
-        "The kinds an attachment may declare.",
-    ),
-    "counter_endpoint": ("", "Base URL of the counting service (`portal counter`); empty: none."),
-    "page_size": (10, "Items per listing page."),
-    "feed_size": (30, "Newest items in each RSS/Atom feed."),
-    "max_tags": (20, "At most this many tags on one item."),
-    "feed_icon": ("assets/emblem-144.png", "Square PNG (at most 144 px) for feed readers."),
-    "feed_logo": ("assets/logo-144x72.png", "2:1 PNG, 144 px wide, for RSS's image."),
-    "preview": (False, "Publish drafts and future items too (local preview only)."),
-    "citizens_category": ("nguoi-dan-can-biet", "Slug of the Người dân cần biết category."),
-    "image_cache": (".cache/images", "Folder for processed photos; safe to delete."),
-    "page_cache": (
-        ".cache/pages",
-        "Folder for rendered pages, reused when unchanged; safe to delete.",
-    ),
-    "share_card": ("", "1200×630 JPEG in docs_dir for pages without a lead photo."),
-    "notify_email": (
-        [],
-        "Addresses told by e-mail when the scheduled publish fails, and when it works again.",
-    ),
-    "notify_smtp": ("localhost:25", "The SMTP server (host:port) those e-mails go through."),
-    "addresses_file": (
-        "addresses.tsv",
-        "The record of every address ever published (kept in git; portal build updates it).",
-    ),
-    "categories": ([], "The declared categories: name, short, url, description."),
-    "hotlines": ([], "Hotlines (name, number): tel: links in every page's header and on home."),
-    "services": ([], "Public-service links (name, url): Dịch vụ công, Thủ tục hành chính."),
-    "feedback": ("", "Góp ý channel: a form's URL or an e-mail address."),
-    "web_links": ([], "The Liên kết web list (name, url), in the footer."),
-    "agency": (
-        {},
-        "Footer facts (NĐ 42/2022): owner, address, phone, email, responsible, licence.",
-    ),
-}
-CATEGORY_KEYS = ("name", "short", "url", "description")
-# The top-level keys MkDocs 1.6 reads: any other stops the build (strict mode), so `portal
-# check` names it first.
-ENGINE_KEYS = (
-    "INHERIT", "copyright", "dev_addr", "docs_dir", "draft_docs", "edit_uri",
-    "edit_uri_template", "exclude_docs", "extra", "extra_css", "extra_javascript",
-    "extra_templates", "google_analytics", "hooks", "markdown_extensions", "mdx_configs", "nav",
-    "not_in_nav", "pages", "plugins", "remote_branch", "remote_name", "repo_name", "repo_url",
-    "site_author", "site_description", "site_dir", "site_name", "site_url", "strict", "theme",
-    "use_directory_urls", "validation", "watch",
-)  # fmt: skip
+from .options import CATEGORY_KEYS, ENGINE_KEYS, OPTIONS
 
 
 @dataclass(frozen=True)
@@ -103,6 +46,7 @@ class Settings:
     feed_logo: str = OPTIONS["feed_logo"][0]
     counter_endpoint: str = ""
     image_cache: str = ".cache/images"
+    content_cache: str = ".cache/content"
     page_cache: str = ".cache/pages"
     search_cache: str = ".cache/search"
     gzip_cache: str = ".cache/gzip"
@@ -127,12 +71,7 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, s, n: None)
 
 
-def preview_requested() -> bool:
-    """`portal build --preview` and `make preview` ask for drafts and future items this way."""
-    return os.environ.get("PORTAL_PREVIEW", "").lower() in ("1", "true", "yes")
-
-
-def read_settings(config_file: Path, preview: bool | None = None) -> Settings:
+def read_settings(config_file: Path, preview: bool = False) -> Settings:
     """The settings of the repository whose mkdocs.yml is `config_file`; raises ContentErrors
     naming the line of every option that is wrong."""
     name = config_file.name
@@ -189,9 +128,7 @@ def read_settings(config_file: Path, preview: bool | None = None) -> Settings:
     categories = _categories(values.pop("categories", []), name, line, errors)
     for key in ("notice_kinds", "attachment_kinds", "notify_email"):
         values[key] = tuple(str(value) for value in values.get(key, OPTIONS[key][0]))
-    values["preview"] = values.get("preview") or (
-        preview_requested() if preview is None else preview
-    )
+    values["preview"] = bool(values.get("preview") or preview)
     theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
     settings = Settings(
         root=config_file.resolve().parent,

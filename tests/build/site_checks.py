@@ -91,6 +91,6 @@ def all_text(site: Path) -> str:
 
 
 def search_tiers(site: Path) -> list[list[dict]]:
-    """The tiers of item shards the search page merges, newest first (outputs/searchplan.py)."""
+    """The tiers of item shards the search page merges, newest first (search/plan.py)."""
     page = BeautifulSoup((site / "tim-kiem/index.html").read_text(encoding="utf-8"), "lxml")
     return json.loads(page.select_one("[data-portal-search]")["data-search-tiers"])

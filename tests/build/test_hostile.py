@@ -14,7 +14,7 @@ import feedparser
 import pytest
 
 from portal import cli
-from portal.outputs import search
+from portal.search import index as search
 from tests.conftest import BUILDS, HOME, Project, item, write_files
 from tests.synthetic import mkdocs_yml
 

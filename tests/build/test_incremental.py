@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from portal import commands
-from portal.outputs.search import indexed_part
+from portal.search.index import indexed_part
 from tests import photo_files as pf
 from tests.conftest import HOME, REPO, item
 from tests.conftest import write_files as write

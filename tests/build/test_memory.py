@@ -11,11 +11,12 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from portal import commands
-from portal.content import load
+from portal.build.mode import RenderMode
+from portal.content.memo import ContentMemo
 from portal.mkdocs.build import render
 from portal.mkdocs.plugin import PortalPlugin
-from portal.outputs import search
 from portal.repository import Plan
+from portal.search import index as search
 from tests.build.test_incremental import site_tree  # noqa: F401 (a fixture)
 
 
@@ -32,7 +33,7 @@ def _alive(site: Path) -> int:
 
 def test_nothing_of_the_render_stays_in_memory(site_tree: Path, tmp_path: Path) -> None:  # noqa: F811
     site = tmp_path / "fresh"
-    rendered = render(site_tree / "mkdocs.yml", site)
+    rendered = render(site_tree / "mkdocs.yml", site, RenderMode(listed=True))
     # A real build: every page published from the cache, or linked into the site as rendered.
     assert len(rendered.cached) + len(list(site.rglob("index.html"))) > 20
     # The plan lives on (the search stage reads it); nothing it holds reaches MkDocs' objects,
@@ -55,7 +56,9 @@ def test_the_plan_is_let_go_before_pagefind_runs(
         gc.collect()
         objects = gc.get_objects()
         plans = [o for o in objects if isinstance(o, Plan) and o.settings.root == site_tree]
-        seen.append((len(plans), len(load._PARSED)))
+        memos = [o for o in objects if isinstance(o, ContentMemo)]
+        ours = [m for m in memos if any(str(site_tree) in path for path, _ in m.parsed)]
+        seen.append((len(plans), len(ours)))
         return index(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(search, "index_site", watched)

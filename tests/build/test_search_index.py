@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from portal.outputs import indexer
-from portal.outputs.search import indexed_part, pagefind_html
+from portal.search import service as indexer
+from portal.search.index import indexed_part, pagefind_html
 from tests.build.site_checks import html_files, search_tiers
 
 ARTICLE = "tin-tuc/canh-bao-thu-doan-gia-danh-cong-an-goi-dien-lua-dao-chiem-doat-tai-san"

@@ -7,13 +7,17 @@ import os
 import shutil
 from pathlib import Path
 
+import mkdocs.commands.build as mkdocs_build
 import pytest
 
 from portal import commands
-from portal.content import memo
+from portal.build import memofile
+from portal.build.mode import BUILD
 from portal.errors import ContentErrors
 from portal.mkdocs import split
 from portal.mkdocs.build import render
+from portal.mkdocs.engine import BUILD as BUILD_PAGE
+from portal.mkdocs.engine import POPULATE
 from portal.mkdocs.plugin import PortalPlugin
 from tests.build.test_incremental import cold, site_tree, tree  # noqa: F401 (a fixture)
 from tests.conftest import item
@@ -42,12 +46,12 @@ def test_two_processes_build_the_same_site_as_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     config, site = site_tree / "mkdocs.yml", site_tree / "site"
-    (site_tree / ".cache/content.pickle").unlink(missing_ok=True)
-    memo.forget()  # nothing remembered in this process either: the build must save the memo
+    memo = site_tree / ".cache/content" / memofile.NAME
+    memo.unlink(missing_ok=True)
     assert commands.build(config, site) == 0
     assert forks == [1]
     assert (site / "tin-tuc/tin-so-7/index.html").is_file()
-    assert (site_tree / ".cache/content.pickle").is_file()  # the child saved the memo
+    assert memo.is_file()  # the child saved the memo
     # The child's cache entries were recorded: the next build reuses every page, no fork.
     assert commands.build(config, site) == 0
     assert forks == [1]
@@ -69,11 +73,11 @@ def test_links_the_child_finds_broken_are_reported_as_on_one_process(
     }  # fmt: skip
     write(site_tree, files)
     with pytest.raises(ContentErrors) as split_run:
-        render(site_tree / "mkdocs.yml", tmp_path / "a")
+        render(site_tree / "mkdocs.yml", tmp_path / "a", BUILD)
     assert forks == [1]
     monkeypatch.setattr(split, "SPLIT_AT", 10**9)
     with pytest.raises(ContentErrors) as single_run:
-        render(site_tree / "mkdocs.yml", tmp_path / "b")
+        render(site_tree / "mkdocs.yml", tmp_path / "b", BUILD)
     found = sorted(map(str, split_run.value.errors))
     assert found == sorted(map(str, single_run.value.errors))
     assert len(found) == 8 and "khong-co-3.md" in "".join(found)
@@ -92,7 +96,7 @@ def test_a_failing_second_process_fails_the_build_and_keeps_the_site(
     page = PortalPlugin.on_post_page
 
     def crashing(self: PortalPlugin, output: str, **kwargs: object) -> str:
-        if split._in_child:
+        if self.steps is not None and self.steps.child:
             raise RuntimeError("lỗi trong tiến trình thứ hai")
         return page(self, output, **kwargs)  # type: ignore[arg-type]
 
@@ -106,3 +110,6 @@ def test_a_failing_second_process_fails_the_build_and_keeps_the_site(
     log = (site_tree / ".cache/portal-build.log").read_text(encoding="utf-8")
     assert "lỗi trong tiến trình thứ hai" in log
     assert tree(site) == published
+    # Nothing of MkDocs stays replaced in this process: its own page steps are back.
+    assert (mkdocs_build._populate_page, mkdocs_build._build_page) == (POPULATE, BUILD_PAGE)
+    assert POPULATE.__module__ == "mkdocs.commands.build" == BUILD_PAGE.__module__

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from portal.outputs.assemble import assemble, files_under, swap
+from portal.build.assemble import assemble, files_under, swap
 
 
 def _write(root: Path, files: dict[str, bytes]) -> None:

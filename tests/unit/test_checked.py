@@ -7,8 +7,8 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from portal.outputs.checked import Checked, holds, store
-from portal.outputs.pagecache import PageCache, publish
+from portal.build.checked import Checked, holds, store
+from portal.build.pagecache import PageCache, publish
 
 
 def _reads(path: Path, log: list[str]) -> bool:

@@ -4,7 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from portal.content.load import SourceDoc, load_folder, parse_document
+from portal.build import memofile
+from portal.content import load
+from portal.content.load import SourceDoc, load_folder, markdown_files, parse_document
+from portal.content.memo import ContentMemo
 
 
 def parse(text: str) -> SourceDoc:
@@ -84,7 +87,7 @@ def test_load_folder_normalises_bom_crlf_and_nfd(tmp_path: Path) -> None:
     (tmp_path / "news" / "2018" / "a.md").write_bytes(text.encode("utf-8"))
     (tmp_path / "news" / ".hidden.md").write_text("---\n---\n")
     (tmp_path / "news" / "bad.md").write_bytes(b"---\ntitle: \xff\n---\nx")
-    docs, errors = load_folder(tmp_path, "news")
+    docs, errors = load_folder(tmp_path, "news", ContentMemo())
     assert [d.path for d in docs] == ["news/2018/a.md"]
     assert docs[0].meta["title"] == unicodedata.normalize("NFC", "Tổ quốc")
     assert docs[0].body == "\nThân\n"
@@ -96,7 +99,6 @@ def test_many_new_files_are_parsed_on_two_cores_as_on_one(
 ) -> None:
     """A forked child parses half of the files; what it sends back is what one process gets,
     broken files and their errors included, and it is remembered for the next load."""
-    from portal.content import load
 
     news = tmp_path / "news"
     for n in range(40):
@@ -108,18 +110,18 @@ def test_many_new_files_are_parsed_on_two_cores_as_on_one(
     forks: list[int] = []
     fork = os.fork
     monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
-    monkeypatch.setattr(load, "_PARSED", {})
-    monkeypatch.setattr(load, "PARALLEL_AT", 10**9)
-    one = load_folder(tmp_path, "news")
-    monkeypatch.setattr(load, "_PARSED", {})
-    monkeypatch.setattr(load, "PARALLEL_AT", 10)
+    one = load_folder(tmp_path, "news", ContentMemo())
+    memo = ContentMemo()
+    monkeypatch.setattr(memofile, "PARALLEL_AT", 10)
     # Threads other tests left (servers) would keep `portal build`'s guard from forking.
-    monkeypatch.setattr(load.threading, "active_count", lambda: 1)
+    monkeypatch.setattr(memofile.threading, "active_count", lambda: 1)
     parsed_here: list[str] = []
     real = load.read_text
     monkeypatch.setattr(load, "read_text", lambda p, rel: parsed_here.append(rel) or real(p, rel))
-    two = load_folder(tmp_path, "news")
+    memofile.prefill(memo, markdown_files(tmp_path, "news"))
+    two = load_folder(tmp_path, "news", memo)
     assert forks == [1] and len(parsed_here) == 20  # the other half came from the child
     assert two == one and len(one[0]) == 38 and len(one[1]) == 2
-    assert len(load._PARSED) == 40
-    assert load_folder(tmp_path, "news") == one and forks == [1]  # remembered: no fork
+    assert len(memo.parsed) == 40
+    memofile.prefill(memo, markdown_files(tmp_path, "news"))
+    assert load_folder(tmp_path, "news", memo) == one and forks == [1]  # remembered: no fork

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 
-from portal.outputs.pagecache import PageCache
+from portal.build.pagecache import PageCache
 from tests.conftest import item
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from portal.outputs import precompress
+from portal.build import precompress
 
 PAGE = ("<p>Công an tỉnh Long An thông báo lịch tiếp công dân.</p>\n" * 40).encode()
 
@@ -90,11 +90,12 @@ def test_a_page_compressed_as_it_was_rendered_is_linked_unread(
     root = site(tmp_path / "site")
     (root / "tin-tuc/a/index.html").unlink()
     os.link(stored, root / "tin-tuc/a/index.html")
-    precompress.warm(cache, PAGE, stored)
+    warmer = precompress.Warmer(cache)
+    warmer.warm(PAGE, stored)
     feed = (root / "rss.xml").read_bytes()
-    precompress.warm(cache, feed, root / "rss.xml")
-    precompress.warm(cache, feed, root / "rss.xml")  # there already: not vouched for
-    precompress.write_notes()  # as each rendering process does at the end of its render
+    warmer.warm(feed, root / "rss.xml")
+    warmer.warm(feed, root / "rss.xml")  # there already: not vouched for
+    warmer.write_notes()  # as each rendering process does at the end of its render
     unpacked: list[str] = []
     real = precompress._unpacks_to
     monkeypatch.setattr(
@@ -112,8 +113,8 @@ def test_a_page_compressed_as_it_was_rendered_is_linked_unread(
     (root / "rss.xml.gz").unlink()
     for entry in cache.rglob("*.gz"):
         entry.unlink()
-    precompress.warm(cache, feed, root / "rss.xml")
-    precompress.write_notes()
+    warmer.warm(feed, root / "rss.xml")
+    warmer.write_notes()
     (cache / "checked.tsv").unlink()
     for notes in cache.glob(".warmed-entries-*"):
         notes.unlink()

@@ -6,8 +6,8 @@ from itertools import pairwise
 
 import pytest
 
-from portal.outputs import searchplan
 from portal.repository import plan_repository
+from portal.search import plan as searchplan
 from portal.site.pages import ArticlePage
 from portal.text import collation_key
 from tests.synthetic import write_corpus

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from portal.errors import ContentErrors
-from portal.site.settings import OPTIONS, read_settings
+from portal.site.options import OPTIONS
+from portal.site.settings import read_settings
 from tests.conftest import REPO, item
 from tests.synthetic import mkdocs_yml
 

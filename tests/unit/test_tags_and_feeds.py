@@ -5,7 +5,7 @@ import pytest
 
 from portal.content.models import Category, Item
 from portal.dates import TZ
-from portal.outputs.feeds import absolutize_html, clean_xml_text, plain_pictures
+from portal.outputs.feedbody import absolutize_html, clean_xml_text, plain_pictures
 from portal.site.channels import channels
 from portal.site.collect import collect, collect_tags
 

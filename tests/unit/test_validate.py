@@ -1,6 +1,7 @@
 import pytest
 
 from portal.content.load import parse_document
+from portal.content.memo import ContentMemo
 from portal.content.models import Category, Item
 from portal.content.news import validate_news
 from portal.errors import ContentError, ContentErrors
@@ -18,7 +19,7 @@ def check(*texts: str) -> tuple[list[Item], list[ContentError]]:
         doc = parse_document(text, f"news/{n}.md")
         assert not isinstance(doc, list), doc
         docs.append(doc)
-    return validate_news(docs, CATEGORIES)
+    return validate_news(docs, CATEGORIES, ContentMemo())
 
 
 GOOD = (

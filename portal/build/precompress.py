@@ -1,4 +1,4 @@
-"""Outputs stage (compression): a `.gz` beside every text file of the built site, which nginx's
+"""Build stage (compression): a `.gz` beside every text file of the built site, which nginx's
 `gzip_static` sends as it is, so the server never compresses a page per request.
 
 A file's `.gz` is kept in a cache named by the digest of the file's bytes, and published by hard
@@ -54,42 +54,44 @@ def gzipped(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=LEVEL, mtime=0)
 
 
-def warm(cache: Path, data: bytes, page: Path) -> Path | None:
-    """Compress a page as it is rendered, into the cache `precompress` takes it from: a cold
-    build compresses on both rendering cores instead of after them. `page` is the page cache's
-    entry of `data`, which the site links: its identity goes into this process's notes with
-    the digest, and so does the identity of the entry written here, so that `precompress`
-    neither reads the page again nor checks an entry this build made. An entry there already
-    is left for `precompress` to check. Returns the entry (None: too small to compress)."""
-    if len(data) < MIN_BYTES:
-        return None
-    digest = _digest(data)
-    entry = cache / digest[:2] / f"{digest}.gz"
-    if not entry.exists():
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        store(entry, gzipped(data))
-        _note(cache, "entries", identity(os.stat(entry)), str(entry))
-    _note(cache, "pages", identity(os.stat(page)), digest)
-    return entry
+class Warmer:
+    """Pages compressed as they are rendered, into the cache `precompress` takes them from: a
+    cold build compresses on both rendering cores instead of after them. Each rendering process
+    has its own, and writes its notes (`write_notes`) before its render ends."""
 
+    def __init__(self, cache: Path) -> None:
+        self.cache = cache
+        self.pending: dict[str, list[str]] = {}  # kind -> lines not written yet
 
-# This process's notes not written yet: (cache, kind) -> lines. Notes never written (a process
-# that died) cost `precompress` reading those pages again, nothing more.
-_pending: dict[tuple[Path, str], list[str]] = {}
+    def warm(self, data: bytes, page: Path) -> Path | None:
+        """Compress `data`; `page` is the page cache's entry of it, which the site links: its
+        identity goes into the notes with the digest, and so does the identity of the entry
+        written here, so that `precompress` neither reads the page again nor checks an entry
+        this build made. An entry there already is left for `precompress` to check. Returns
+        the entry (None: too small to compress)."""
+        if len(data) < MIN_BYTES:
+            return None
+        digest = _digest(data)
+        entry = self.cache / digest[:2] / f"{digest}.gz"
+        if not entry.exists():
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            store(entry, gzipped(data))
+            self._note("entries", identity(os.stat(entry)), str(entry))
+        self._note("pages", identity(os.stat(page)), digest)
+        return entry
 
+    def _note(self, kind: str, found: Identity, text: str) -> None:
+        self.pending.setdefault(kind, []).append("\t".join((*map(str, found), text)) + "\n")
 
-def _note(cache: Path, kind: str, found: Identity, text: str) -> None:
-    """A line of this process's notes, kept until `write_notes`."""
-    _pending.setdefault((cache, kind), []).append("\t".join((*map(str, found), text)) + "\n")
-
-
-def write_notes() -> None:
-    """Write this process's notes, each process to its own files (a forked child ends
-    without flushing anything): the rendering processes, before their render ends."""
-    for (cache, kind), lines in _pending.items():
-        with open(cache / f".warmed-{kind}-{os.getpid()}.tsv", "a", encoding="utf-8") as notes:
-            notes.writelines(lines)
-    _pending.clear()
+    def write_notes(self) -> None:
+        """This process's notes, to files of its own (a forked child ends without flushing
+        anything). Notes never written (a process that died) cost `precompress` reading those
+        pages again, nothing more."""
+        for kind, lines in self.pending.items():
+            name = f".warmed-{kind}-{os.getpid()}.tsv"
+            with open(self.cache / name, "a", encoding="utf-8") as notes:
+                notes.writelines(lines)
+        self.pending.clear()
 
 
 def _take_notes(cache: Path, kind: str) -> list[tuple[Identity, str]]:

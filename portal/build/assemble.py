@@ -1,4 +1,4 @@
-"""Outputs stage (assemble): the whole site in one folder, made from the site before the live one.
+"""Build stage (assemble): the whole site in one folder, made from the site before the live one.
 
 Every page of a build is in the page cache (reused, or rendered and stored there). The fresh
 folder holds what MkDocs wrote (the theme's assets, the feeds, the sitemap) and the pages this

@@ -1,4 +1,4 @@
-"""Outputs stage (search plan): which pages each Pagefind bundle holds, and what the search page
+"""Search stage (plan): which pages each Pagefind bundle holds, and what the search page
 loads of them.
 
 Items are indexed in shards of consecutive years (`pagefind/2012-2013/`), documents and static

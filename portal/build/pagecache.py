@@ -1,4 +1,4 @@
-"""Outputs stage (cache): rendered pages kept by key, so a build renders only what changed.
+"""Build stage (cache): rendered pages kept by key, so a build renders only what changed.
 
 An entry is the page's HTML (and for an article the converted body that feeds carry). The
 SHA-256 of each entry's bytes is kept in `sums.tsv`: an entry whose bytes do not match (a disk

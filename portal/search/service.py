@@ -1,4 +1,4 @@
-"""Outputs stage (search indexing): one Pagefind process indexes a shard's pages, handed to it
+"""Search stage (indexing service): one Pagefind process indexes a shard's pages, handed to it
 through Pagefind's service interface rather than as files, so no page is written to disk only
 for Pagefind to read it back (at 10,000 items, 20,000 files and folders fewer a cold build).
 

@@ -1,4 +1,4 @@
-"""Outputs stage (cache checks): cache entries already found sound, known by their identity.
+"""Build stage (cache checks): cache entries already found sound, known by their identity.
 
 An entry is read and checked against its checksum the first time a build uses it; after that
 its identity on disk (device, inode, size, modification time) stands for the check. Entries

@@ -1,4 +1,4 @@
-"""Outputs stage (search): the Pagefind index of the built site, in shards, each kept by key.
+"""Search stage (index): the Pagefind index of the built site, in shards, each kept by key.
 
 Which pages each shard holds is the search plan's (`searchplan.py`). A shard's key is the
 content of its pages, so a build after one edit indexes one year again and reuses
@@ -22,11 +22,11 @@ from importlib import metadata
 from pathlib import Path
 
 from .. import urls
-from . import indexer
-from .assemble import files_under, remove_empty
-from .checked import Checked
-from .pagecache import publish
-from .searchplan import bundle_path
+from ..build.assemble import files_under, remove_empty
+from ..build.checked import Checked
+from ..build.pagecache import publish
+from . import service as indexer
+from .plan import bundle_path
 
 PARALLEL_PAGES = 6000  # pages indexed at once: Pagefind's memory grows with them
 _MANIFEST = "manifest.json"

@@ -1,0 +1,105 @@
+"""Build stage (cache keys): one key per page for everything that can change its HTML.
+
+A page's key is the digest of exactly what its template receives, its view (site/views.py:
+the typed page with each item as a view of every fact the site states about it), and of what
+every page shares (the portal's own code, the templates, mkdocs.yml, the libraries that
+render, the document register, the menu). No list of facts is kept by hand here: a fact a
+template can read is in the view, so in the key. Two builds that give a page the same key
+give it the same bytes, so an incremental build reuses the page and stays identical to a
+cold one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime
+from importlib import metadata
+from typing import Any
+
+from ..code import code_version, tree_digest
+from ..site.pagelist import menu
+from ..site.pages import Page
+from ..site.plan import SitePlan
+from ..site.views import ItemView, Views
+
+# Code and libraries that decide how a page is rendered.
+RENDERERS = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2")
+
+
+def shared_key(plan: SitePlan) -> str:
+    """What every page depends on."""
+    settings = plan.settings
+    parts = [
+        code_version(),
+        tree_digest([settings.root / settings.custom_dir] if settings.custom_dir else []),
+        (settings.root / settings.config_file).read_bytes().hex(),
+        repr([(name, metadata.version(name)) for name in RENDERERS]),
+        repr(plan.documents.attachments),  # the register: numbers in any article become links
+        repr(menu(plan.collections)),
+        repr(plan.share_card),
+        repr(plan.settings.preview),
+    ]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
+def fingerprint(value: Any) -> Any:
+    """A stable, hashable picture of a page's view, each item view by its digest (which
+    covers every fact the view holds, site/views.py)."""
+    if type(value) in _PLAIN:  # the final repr() tells "1" from 1: nothing to do here
+        return value
+    if isinstance(value, ItemView):
+        return ("item", value.digest)
+    if type(value) is tuple:
+        return tuple(map(fingerprint, value))
+    names = _field_names(type(value))
+    if names is not None:
+        return (type(value).__name__, *[fingerprint(getattr(value, name)) for name in names])
+    if isinstance(value, tuple | list):
+        return tuple(map(fingerprint, value))
+    if isinstance(value, dict):
+        return tuple(sorted((repr(k), fingerprint(v)) for k, v in value.items()))
+    return repr(value)
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None), datetime, date})
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's field names (looked up once per type: 300,000 values at 10,000 items)."""
+    if dataclasses.is_dataclass(kind):
+        return tuple(f.name for f in dataclasses.fields(kind))
+    return None
+
+
+class PageKeys(Mapping[str, str]):
+    """The key of each page, by URL, computed when first asked for: a cold build has nothing
+    to reuse, and asks for each key in the process that renders the page, on two cores
+    (`known`: the keys computed so far, here or, handed over, in another process)."""
+
+    def __init__(self, plan: SitePlan, pages: Iterable[Page], views: Views | None = None) -> None:
+        self.plan = plan
+        self.views = views or Views(plan)
+        self._pages = {page.url: page for page in pages}
+        self._shared: str | None = None
+        self.known: dict[str, str] = {}
+
+    def __getitem__(self, url: str) -> str:
+        key = self.known.get(url)
+        if key is None:
+            page = self._pages[url]
+            if self._shared is None:
+                self._shared = shared_key(self.plan)
+            view = fingerprint(self.views.page(page))
+            value = f"{self._shared}\n{type(page).__name__}\n{view!r}"
+            key = self.known[url] = hashlib.sha256(value.encode()).hexdigest()
+        return key
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._pages)
+
+    def __len__(self) -> int:
+        return len(self._pages)

@@ -1,0 +1,76 @@
+"""MkDocs adapter (engine internals): every private name of MkDocs the adapter uses, in one
+place, checked against the one version they were read from.
+
+MkDocs 1.6.1 is frozen upstream, so relying on its private names is stable, but only for it:
+on any other version this module refuses to load, with the reason, before a build can go
+wrong quietly. The names:
+
+- `mkdocs.commands.build._populate_page`, `_build_page`: a page's reading and drawing, which a
+  render on two cores (split.py, claims.py) decides per page. They are replaced only inside
+  `PageSteps` (one render), and restored when it ends, failed or not; nothing is replaced for
+  the process.
+- `mkdocs.structure.pages._RawHTMLPreprocessor`, `_ExtractAnchorsTreeprocessor`,
+  `_RelativePathTreeprocessor`, `_ExtractTitleTreeprocessor` with their `_register`, and
+  `Page._title_from_render`: what `Page.render` sets on a page, done with one shared
+  Python-Markdown instance (convert.py).
+- `mkdocs.utils._get_norm_url`: the `url` filter's parts (relative.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import mkdocs
+import mkdocs.commands.build as _build
+import mkdocs.structure.pages as _pages
+import mkdocs.utils as _utils
+
+CHECKED_WITH = "1.6.1"
+if mkdocs.__version__ != CHECKED_WITH:  # pragma: no cover (the pinned version is installed)
+    raise ImportError(
+        f"the portal's MkDocs adapter was checked against MkDocs {CHECKED_WITH}, and this is "
+        f"MkDocs {mkdocs.__version__}: install the pinned version (pip install -c "
+        "constraints.txt), or check portal/mkdocs/engine.py against the new one"
+    )
+
+norm_url = _utils._get_norm_url
+POPULATE, BUILD = _build._populate_page, _build._build_page
+
+
+@contextmanager
+def page_steps(
+    populate: Callable[..., None] | None = None, build: Callable[..., None] | None = None
+) -> Iterator[None]:
+    """MkDocs' reading (`populate`) and drawing (`build`) of each page replaced for the
+    duration of the block, and MkDocs' own restored at its end, whatever happens in it."""
+    saved = (_build._populate_page, _build._build_page)
+    _build._populate_page = populate or POPULATE
+    _build._build_page = build or BUILD
+    try:
+        yield
+    finally:
+        _build._populate_page, _build._build_page = saved
+
+
+def page_processors(md: Any, page: Any, files: Any, config: Any) -> Callable[[], None]:
+    """Register on `md` the per-page processors `Page.render` makes (raw HTML anchors,
+    anchors, links, title), replacing the last page's; returns what sets their findings on
+    `page` once converted."""
+    raw_html = _pages._RawHTMLPreprocessor()
+    raw_html._register(md)
+    anchors = _pages._ExtractAnchorsTreeprocessor(page.file, files, config)
+    anchors._register(md)
+    links = _pages._RelativePathTreeprocessor(page.file, files, config)
+    links._register(md)
+    title = _pages._ExtractTitleTreeprocessor()
+    title._register(md)
+
+    def found(log_level: int, debug: int) -> None:
+        page._title_from_render = title.title
+        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if log_level > debug:
+            page.links_to_anchors = links.links_to_anchors
+
+    return found  # type: ignore[return-value]

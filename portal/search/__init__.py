@@ -1,0 +1,1 @@
+"""Search stage: which pages go in which Pagefind bundle, and the indexing itself."""

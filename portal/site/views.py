@@ -1,0 +1,137 @@
+"""Site stage (views): what the templates are told about a page, as one typed value.
+
+A page's view is the planned page with each item in it replaced by an `ItemView`: the item's
+own fields and every fact the site states about it on this build (published, draft or
+scheduled; expired; its tags as published; its photos and videos as processed; the documents
+it lists). Templates read items only through views, and a page's cache key is the digest of
+its view (build/pagekeys.py): a fact added to `ItemView` enters every key that shows it, with
+no key code to change, so a cached page can never miss a fact its template reads.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..content.models import Attachment, Item, Tag
+from ..images.cache import Picture
+from ..images.video import Video
+from .collect import Collections
+from .plan import SitePlan
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """An item as a template sees it. Its own fields are read through it (`view.title`)."""
+
+    item: Item
+    status: str  # "published", "draft" or "scheduled"
+    expired: bool
+    tag_pages: tuple[Tag, ...]  # its tags as published: merged spellings, each with its page
+    pictures: tuple[Picture | None, ...]  # its lead photo and body photos, as processed
+    videos: tuple[Video, ...]
+    attached: tuple[Attachment, ...]  # the documents it lists in its front matter
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.item, name)
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """Everything in the view: the item's fields, then every fact beside them."""
+        facts = [getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "item"]
+        return hashlib.sha256(repr((self.item.digest, facts)).encode()).hexdigest()
+
+
+class Views:
+    """The views of one plan, each item's made once."""
+
+    def __init__(self, plan: SitePlan) -> None:
+        self.plan = plan
+        self.items: dict[int, ItemView] = {}
+
+    def item(self, item: Item) -> ItemView:
+        found = self.items.get(id(item))
+        if found is None:
+            plan, collections = self.plan, self.plan.collections
+            refs = ((item.image,) if item.image else ()) + item.images
+            found = self.items[id(item)] = ItemView(
+                item,
+                collections.status(item),
+                collections.is_expired(item),
+                tuple(collections.tags_of(item)),
+                tuple(plan.photos.pictures.get(ref.source) for ref in refs),
+                tuple(video for _, video in plan.videos.of(item)),
+                tuple(plan.documents.of(item)),
+            )
+        return found
+
+    def value(self, value: Any) -> Any:
+        """`value` with every item in it seen through its view (pages, listings, tuples)."""
+        if isinstance(value, Item):
+            return self.item(value)
+        if type(value) is tuple or type(value) is list:
+            return type(value)(map(self.value, value))
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            changed = {
+                f.name: self.value(getattr(value, f.name))
+                for f in _fields(type(value))
+                if _holds_items(getattr(value, f.name))
+            }
+            return dataclasses.replace(value, **changed) if changed else value
+        return value
+
+    def page(self, page: Any) -> Any:
+        """What the template of `page` is told: the page, its items as views."""
+        return self.value(page)
+
+    def home(self) -> SiteView:
+        return SiteView(self.plan.collections, self)
+
+
+@functools.cache
+def _fields(kind: type) -> tuple[dataclasses.Field, ...]:
+    return dataclasses.fields(kind)
+
+
+def _holds_items(value: Any) -> bool:
+    if isinstance(value, Item):
+        return True
+    if type(value) is tuple or type(value) is list:
+        return any(_holds_items(v) for v in value)
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+
+
+class SiteView:
+    """The site's lists as the home page and the menu read them, items as views."""
+
+    def __init__(self, collections: Collections, views: Views) -> None:
+        self.collections, self.views = collections, views
+        self.categories = collections.categories
+
+    def _seen(self, items: Iterable[Item]) -> tuple[ItemView, ...]:
+        return tuple(self.views.item(item) for item in items)
+
+    def latest(self, category: Any, count: int | None = None) -> tuple[ItemView, ...]:
+        found = (
+            self.collections.latest(category)
+            if count is None
+            else (self.collections.latest(category, count))
+        )
+        return self._seen(found)
+
+    def latest_news(self, count: int | None = None) -> tuple[ItemView, ...]:
+        found = (
+            self.collections.latest_news()
+            if count is None
+            else (self.collections.latest_news(count))
+        )
+        return self._seen(found)
+
+    @property
+    def lead(self) -> ItemView | None:
+        lead = self.collections.lead
+        return self.views.item(lead) if lead is not None else None
