@@ -30,15 +30,21 @@ _CONTROL = re.compile(
 _JOINERS = re.compile("[\u200c\u200d]")
 
 
+_NEWLINE = re.compile("\n")
+
+
 class Lines:
     """The line of any offset in a text, each found in logarithmic time: a body with
     thousands of links is not counted from its start once per link."""
 
     def __init__(self, text: str) -> None:
-        self.breaks = [index for index, char in enumerate(text) if char == "\n"]
+        self.text = text
+        self.breaks: list[int] | None = None  # counted at the first question: most texts get none
 
     def of(self, offset: int) -> int:
         """The 0-based line that holds `offset`."""
+        if self.breaks is None:
+            self.breaks = [match.start() for match in _NEWLINE.finditer(self.text)]
         return bisect.bisect_left(self.breaks, offset)
 
 

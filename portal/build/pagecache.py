@@ -31,6 +31,7 @@ class PageCache:
         self.sums = read_sums(folder / _SUMS)
         self.written: dict[str, str] = {}  # the entries this build wrote -> their SHA-256
         self.indexed = read_sums(folder / _INDEXED)  # key -> digest of its indexed part
+        self.made: set[str] = set()  # folders known to exist: a mkdir per page is dear
 
     def path(self, key: str, kind: str = "html") -> Path:
         return self.folder / key[:2] / f"{key}.{kind}"
@@ -56,7 +57,9 @@ class PageCache:
     def put(self, key: str, data: bytes, kind: str = "html") -> Path:
         """Store an entry; returns its file."""
         path = self.path(key, kind)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if key[:2] not in self.made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.made.add(key[:2])
         self.written[str(path)] = self.sums[path.name] = store(path, data)
         self.checked.add(str(path))
         return path

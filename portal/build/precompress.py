@@ -62,6 +62,7 @@ class Warmer:
     def __init__(self, cache: Path) -> None:
         self.cache = cache
         self.pending: dict[str, list[str]] = {}  # kind -> lines not written yet
+        self.made: set[str] = set()  # folders known to exist: a mkdir per page is dear
 
     def warm(self, data: bytes, page: Path) -> Path | None:
         """Compress `data`; `page` is the page cache's entry of it, which the site links: its
@@ -74,7 +75,9 @@ class Warmer:
         digest = _digest(data)
         entry = self.cache / digest[:2] / f"{digest}.gz"
         if not entry.exists():
-            entry.parent.mkdir(parents=True, exist_ok=True)
+            if digest[:2] not in self.made:
+                entry.parent.mkdir(parents=True, exist_ok=True)
+                self.made.add(digest[:2])
             store(entry, gzipped(data))
             self._note("entries", identity(os.stat(entry)), str(entry))
         self._note("pages", identity(os.stat(page)), digest)

@@ -98,11 +98,17 @@ def _send(stream: IO[bytes], number: int, payload: dict[str, Any]) -> None:
 
 def _answers(stream: IO[bytes]) -> Iterator[dict[str, Any]]:
     """The service's answers, as they come."""
-    pending = b""
-    while chunk := stream.read1(1 << 16):  # type: ignore[attr-defined]
-        *whole, pending = (pending + chunk).split(b",")
-        for message in whole:
-            yield json.loads(base64.b64decode(message))
+    pending: list[bytes] = []  # the message read so far: the last one is the whole bundle,
+    # and adding each chunk to one growing bytes object copied it again and again
+    while chunk := stream.read1(1 << 20):  # type: ignore[attr-defined]
+        start = 0
+        while (end := chunk.find(b",", start)) >= 0:
+            pending.append(chunk[start:end])
+            yield json.loads(base64.b64decode(b"".join(pending)))
+            pending.clear()
+            start = end + 1
+        if start < len(chunk):
+            pending.append(chunk[start:])
 
 
 def _expect(answers: Iterator[dict[str, Any]], kind: str) -> dict[str, Any]:
