@@ -1,4 +1,4 @@
-"""Static site generator for a Vietnamese provincial police portal.
+"""The portal: a static site generator for the web portal of a Vietnamese provincial police force.
+The domain's entry point is `portal.repository.plan_repository`; the command is `portal`."""
 
-The pipeline is load -> validate -> collect -> pages; `mkdocs_plugin` adapts it to MkDocs.
-"""
+__version__ = "0.2.0"  # CHANGELOG.md says, per version, what a province must do

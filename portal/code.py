@@ -30,3 +30,8 @@ def tree_digest(folders: Iterable[Path], suffixes: tuple[str, ...] = ()) -> str:
 def code_version() -> str:
     """The portal's Python code, read once per process: a process runs the code it imported."""
     return tree_digest([PACKAGE], (".py",))
+
+
+# The theme the portal ships (templates, stylesheets, scripts, fonts, the default emblem): a
+# site's own `custom_dir` changes it block by block, as Material is changed.
+THEME = PACKAGE / "theme"

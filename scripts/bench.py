@@ -10,7 +10,7 @@ Everything runs in this one invocation, on the same machine and the same Markdow
   (the median of three); each result is checked (the page and its search shard carry the new
   title);
 - serve: `portal serve` running, one article's title changed, until the served page shows it
-  (the median of three edits);
+  (three edits, each shown, the slowest in the table);
 - peak memory: the largest sum of the proportional set sizes (PSS) of a build and all its child
   processes (a page a forked child shares with its parent counts once).
 
@@ -128,9 +128,9 @@ def searchable(site: Path, text: str) -> bool:
     )
 
 
-def serve_edit(root: Path, rel: str) -> float:
+def serve_edit(root: Path, rel: str) -> list[float]:
     """Seconds from saving a new title to `portal serve` serving the page with it (the title
-    makes the URL: the new page answers once the edit is shown)."""
+    makes the URL: the new page answers once the edit is shown), for each of three edits."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -149,7 +149,7 @@ def serve_edit(root: Path, rel: str) -> float:
         while "portal-citizens" not in page():
             time.sleep(0.2)
         times = []
-        for _ in range(3):  # the median of three edits: one is at the mercy of the machine
+        for _ in range(3):  # the goal holds for each edit, not for their median
             time.sleep(3.0)  # as an editor saves: the preview has collected its garbage
             title = f"Tiêu đề xem trước {time.time_ns()}"
             url = f"tin-tuc/{slugify(title)}/"
@@ -160,7 +160,7 @@ def serve_edit(root: Path, rel: str) -> float:
             while title not in page(url):
                 seen = json.loads(page(f"__preview__/version?seen={seen}"))["version"]
             times.append(time.perf_counter() - start)
-        return sorted(times)[1]
+        return times
     finally:
         server.terminate()
         server.wait(30)
@@ -199,8 +199,9 @@ def main() -> int:
     args = parser.parse_args()
     overrides = None
     if args.portal is not None:
-        ENV["PYTHONPATH"] = str(args.portal.resolve())
-        overrides = args.portal.resolve() / "overrides"
+        ENV["PYTHONPATH"] = str(args.portal.resolve())  # run from outside any checkout
+        old_theme = args.portal.resolve() / "overrides"  # before the theme was packaged
+        overrides = old_theme if (old_theme / "main.html").is_file() else None
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="portal-bench-"))
     try:
@@ -238,7 +239,9 @@ def main() -> int:
         ]
         for label, (wall, cpu, memory) in rows:
             print(f"| {label} | {wall:.1f} | {cpu:.1f} | {memory} | {wall / best_floor[0]:.2f} |")
-        print(f"| `portal serve`: save to page shown | {serve:.1f} | | | |")
+        each = ", ".join(f"{seconds:.1f}" for seconds in serve)
+        label = f"`portal serve`: save to page shown, slowest of three ({each})"
+        print(f"| {label} | {max(serve):.1f} | | | |")
         return 0
     finally:
         if not args.keep:

@@ -3,7 +3,7 @@
 the letters Vietnamese and Latin text need, as WOFF2, renamed "Portal Serif" (the licence
 reserves the name "Liberation" for unmodified fonts).
 
-Printed notices use it (overrides/assets/print.css), so every reader's printer gets the same
+Printed notices use it (portal/theme/assets/print.css), so every reader's printer gets the same
 serif with every Vietnamese letter, where Times New Roman is missing (Linux, Android).
 Needs Debian's fonts-liberation2 and `pip install fonttools==4.68.0 brotli==1.2.1`.
 Usage: python scripts/print_font.py [--source /usr/share/fonts/truetype/liberation2]
@@ -18,7 +18,7 @@ from fontTools import subset
 from fontTools.ttLib import TTFont
 
 REPO = Path(__file__).resolve().parent.parent
-OUT = REPO / "overrides/assets/fonts"
+OUT = REPO / "portal/theme/assets/fonts"
 FAMILY = "Portal Serif"
 STYLES = {"Regular": "regular", "Bold": "bold", "Italic": "italic", "BoldItalic": "bold-italic"}
 # Basic Latin and Latin-1, the Vietnamese letters (Ă Đ Ĩ Ũ Ơ Ư and the Latin Extended

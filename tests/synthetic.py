@@ -38,14 +38,20 @@ _TAGS = [
 ]
 
 
-def mkdocs_yml(page_size: int = 10, site_url: str = "https://congan.example.vn/") -> str:
+def mkdocs_yml(
+    page_size: int = 10,
+    site_url: str = "https://congan.example.vn/",
+    custom_dir: Path | None = None,
+) -> str:
+    """A test project's configuration: the portal's packaged theme, unless `custom_dir` (a
+    site's own overrides, or the templates of an older checkout) comes first."""
     lines = [
         "site_name: Công an tỉnh (thử nghiệm)",
         f"site_url: {site_url}",
         "docs_dir: content",
         "theme:",
         "  name: material",
-        "  custom_dir: " + str(Path(__file__).resolve().parent.parent / "overrides"),
+        *([f"  custom_dir: {custom_dir}"] if custom_dir else []),
         "  language: vi",
         "  font: false",
         "plugins:",
@@ -162,10 +168,6 @@ def write_corpus(
         "---\ntemplate: home.html\ntitle: Trang chủ\n---\n\nTrang thử nghiệm.\n", encoding="utf-8"
     )
     config = root / "mkdocs.yml"
-    text = mkdocs_yml(page_size)
-    if overrides is not None:  # another version's templates (scripts/bench.py --portal)
-        text = text.replace(
-            str(Path(__file__).resolve().parent.parent / "overrides"), str(overrides)
-        )
-    config.write_text(text, encoding="utf-8")
+    # Another checkout's templates, when it keeps them in overrides/ (scripts/bench.py --portal).
+    config.write_text(mkdocs_yml(page_size, custom_dir=overrides), encoding="utf-8")
     return config

@@ -14,12 +14,13 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from importlib import metadata
 from typing import Any
 
-from ..code import code_version, tree_digest
+from ..code import THEME, code_version, tree_digest
+from ..content.models import Item
 from ..site.pagelist import menu
 from ..site.pages import Page
 from ..site.plan import SitePlan
@@ -34,7 +35,9 @@ def shared_key(plan: SitePlan) -> str:
     settings = plan.settings
     parts = [
         code_version(),
-        tree_digest([settings.root / settings.custom_dir] if settings.custom_dir else []),
+        tree_digest(
+            [THEME, *([settings.root / settings.custom_dir] if settings.custom_dir else [])]
+        ),
         (settings.root / settings.config_file).read_bytes().hex(),
         repr([(name, metadata.version(name)) for name in RENDERERS]),
         repr(plan.documents.attachments),  # the register: numbers in any article become links
@@ -45,22 +48,26 @@ def shared_key(plan: SitePlan) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
-def fingerprint(value: Any) -> Any:
-    """A stable, hashable picture of a page's view, each item view by its digest (which
-    covers every fact the view holds, site/views.py)."""
+def fingerprint(value: Any, see: Callable[[Item], ItemView]) -> Any:
+    """A stable, hashable picture of a page's view: the page walked as `Views.page` would
+    make it, each item seen through its view and told by that view's digest (which covers
+    every fact the view holds, site/views.py). Walking the page itself spares building the
+    view a second time only to digest it."""
     if type(value) in _PLAIN:  # the final repr() tells "1" from 1: nothing to do here
         return value
+    if isinstance(value, Item):
+        return ("item", see(value).digest)
     if isinstance(value, ItemView):
         return ("item", value.digest)
     if type(value) is tuple:
-        return tuple(map(fingerprint, value))
+        return tuple(fingerprint(v, see) for v in value)
     names = _field_names(type(value))
     if names is not None:
-        return (type(value).__name__, *[fingerprint(getattr(value, name)) for name in names])
+        return (type(value).__name__, *[fingerprint(getattr(value, n), see) for n in names])
     if isinstance(value, tuple | list):
-        return tuple(map(fingerprint, value))
+        return tuple(fingerprint(v, see) for v in value)
     if isinstance(value, dict):
-        return tuple(sorted((repr(k), fingerprint(v)) for k, v in value.items()))
+        return tuple(sorted((repr(k), fingerprint(v, see)) for k, v in value.items()))
     return repr(value)
 
 
@@ -93,7 +100,7 @@ class PageKeys(Mapping[str, str]):
             page = self._pages[url]
             if self._shared is None:
                 self._shared = shared_key(self.plan)
-            view = fingerprint(self.views.page(page))
+            view = fingerprint(page, self.views.item)
             value = f"{self._shared}\n{type(page).__name__}\n{view!r}"
             key = self.known[url] = hashlib.sha256(value.encode()).hexdigest()
         return key

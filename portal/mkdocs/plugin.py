@@ -33,7 +33,7 @@ from ..outputs.videos import videos_by_page
 from ..repository import plan_repository
 from ..site.pagelist import menu
 from ..site.pages import ArticlePage
-from . import split, templates
+from . import split, templates, theme
 from .claims import Steps
 from .config import PortalConfig
 from .convert import Converter, converted_later, deferred
@@ -79,6 +79,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         config.nav = (config.nav or []) + nav_entries(menu(plan.collections))
         config.theme.static_templates.discard("sitemap.xml")  # the plan writes the sitemap
         config.theme.static_templates.add(GONE_PAGE)
+        theme.wire(config, plan.settings)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -29,6 +29,7 @@ from ..site.facts import tel
 from ..site.pages import Page as PlannedPage
 from ..site.views import Views
 from ..text import d_folded_words, slugify, vietnamese_sorted
+from . import theme
 from .relative import relative_url, url_filter
 
 
@@ -85,14 +86,9 @@ def set_up(env: Environment, config: MkDocsConfig, plan: Plan, views: Views) -> 
     compiled = _CompiledTemplates()
     compiled.folder = plan.settings.root / plan.settings.page_cache / "templates"
     env.bytecode_cache = compiled
-    # Our templates (custom_dir) escape by default; Material's own expect raw HTML.
-    custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
-    ours = (
-        {p.relative_to(custom_dir).as_posix() for p in custom_dir.rglob("*.html")}
-        if custom_dir
-        else set()
-    )
-    env.autoescape = lambda name: name in ours
+    # Our templates (the portal's, the site's) escape by default; Material's expect raw HTML.
+    env.autoescape = theme.our_templates(config.theme.custom_dir).__contains__
+    theme.add_prefix(env)
     env.filters.update(
         url=url_filter,  # MkDocs' own, with each URL's parts remembered (relative.py)
         vi_date=vi.format_date,

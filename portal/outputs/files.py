@@ -19,7 +19,7 @@ from .. import urls
 from ..content.models import Item
 from ..content.tables import Table
 from ..errors import ContentError, ContentErrors
-from ..site import addresses
+from ..site import addresses, colors
 from ..site.history import last_commits
 from ..site.plan import SitePlan
 from ..site.static import StaticFile
@@ -28,6 +28,7 @@ from .pictures import feed_lead
 from .xlsx import to_xlsx
 
 Rendered = Callable[[str], str]  # item URL -> its article body as rendered HTML
+COLORS = "assets/portal-colors.css"  # the theme's colours, from mkdocs.yml (site/colors.py)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,8 @@ def site_outputs(plan: SitePlan, static: Iterable[StaticFile]) -> Outputs:
     outputs.add(urls.ROBOTS, Output("robots.txt", produce=lambda _: robots))
     countable = countable_paths(settings.site_url, plan, static)
     outputs.add(urls.COUNTABLE, Output("counter", produce=lambda _: countable))
+    palette = colors.stylesheet(*colors.chosen(dict(settings.colors)))
+    outputs.add(COLORS, Output("colors", produce=lambda _: palette))
     _add_old_addresses(outputs, plan)
     if outputs.errors:
         raise ContentErrors(outputs.errors)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..errors import ContentError
+
 KINDS = ("Thông báo", "Công văn", "Kế hoạch", "Quyết định", "Chỉ thị", "Hướng dẫn")
 
 # name -> (default, meaning). The type of each option is the type of its default.
@@ -24,7 +26,6 @@ OPTIONS: dict[str, tuple[Any, str]] = {
     "max_tags": (20, "At most this many tags on one item."),
     "feed_icon": ("assets/emblem-144.png", "Square PNG (at most 144 px) for feed readers."),
     "feed_logo": ("assets/logo-144x72.png", "2:1 PNG, 144 px wide, for RSS's image."),
-    "preview": (False, "Publish drafts and future items too (local preview only)."),
     "citizens_category": ("nguoi-dan-can-biet", "Slug of the Người dân cần biết category."),
     "image_cache": (".cache/images", "Folder for processed photos; safe to delete."),
     "content_cache": (
@@ -35,7 +36,18 @@ OPTIONS: dict[str, tuple[Any, str]] = {
         ".cache/pages",
         "Folder for rendered pages, reused when unchanged; safe to delete.",
     ),
-    "share_card": ("", "1200×630 JPEG in docs_dir for pages without a lead photo."),
+    "share_card": (
+        "",
+        "1200×630 JPEG in docs_dir for pages without a lead photo; empty: the portal's own.",
+    ),
+    "emblem": (
+        "",
+        "The force's emblem (SVG or PNG in docs_dir): header, icon; empty: the portal's.",
+    ),
+    "colors": (
+        {},
+        "The theme's two colours, primary and accent (#rrggbb), checked for WCAG AA contrast.",
+    ),
     "notify_email": (
         [],
         "Addresses told by e-mail when the scheduled publish fails, and when it works again.",
@@ -66,3 +78,23 @@ ENGINE_KEYS = (
     "site_author", "site_description", "site_dir", "site_name", "site_url", "strict", "theme",
     "use_directory_urls", "validation", "watch",
 )  # fmt: skip
+
+
+# Options that changed, told for at least one version in Vietnamese: old name -> (the new name,
+# or None when it went; the version it changed in; what to write instead).
+CHANGED: dict[str, tuple[str | None, str, str]] = {
+    "preview": (
+        None,
+        "0.2",
+        "bản nháp và bài hẹn giờ chỉ hiện khi xem trước: portal serve, hoặc portal build --preview",
+    ),
+}
+
+
+def changed_option(key: str, config: str, line: int) -> ContentError:
+    """An option of an earlier version: its new name, or that it went, and what to write."""
+    new, version, hint = CHANGED[key]
+    if new is None:
+        return ContentError(config, line, key, f"tùy chọn này đã bỏ từ bản {version}", hint)
+    message = f'tùy chọn này đã đổi tên thành "{new}" từ bản {version}'
+    return ContentError(config, line, key, message, f"viết {new}: … ({hint})")

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from ..code import THEME
 from ..content.attachments import Loaded, load_attachments
 from ..content.confined import outside_links
 from ..content.load import SourceDoc, load_folder
@@ -34,6 +35,8 @@ from .documents import Documents, collect_documents
 from .pagelist import all_pages
 from .pages import Page
 from .settings import Settings
+
+DEFAULT_CARD = "assets/portal-share-card.jpg"  # shipped with the theme: no name on it
 
 
 @dataclass(frozen=True)
@@ -191,8 +194,9 @@ def published_things(
 
 def share_card(settings: Settings) -> ShareImage | ContentError | None:
     """The configured default share picture, measured; an error if it is not an image."""
-    if not settings.share_card:
-        return None
+    if not settings.share_card:  # the portal's own, without a name (portal/theme/assets/)
+        size = image_size(THEME / DEFAULT_CARD)
+        return ShareImage(DEFAULT_CARD, *size, settings.site_name) if size else None
     size = image_size(settings.root / settings.docs_dir / settings.share_card)
     if size is None:
         return ContentError(
@@ -200,6 +204,7 @@ def share_card(settings: Settings) -> ShareImage | ContentError | None:
             settings.line_of("share_card"),
             "share_card",
             f'"{settings.share_card}" không phải ảnh trong {settings.docs_dir}/',
-            "chạy python scripts/share_card.py, hoặc đặt share_card là một ảnh JPEG 1200×630",
+            f"đặt share_card là một ảnh JPEG 1200×630 trong {settings.docs_dir}/, hoặc bỏ dòng "
+            "này để dùng ảnh có sẵn của cổng",
         )
     return ShareImage(settings.share_card, *size, settings.site_name)

@@ -18,8 +18,9 @@ from ..content import syntax
 from ..content.models import Category
 from ..errors import ContentError, ContentErrors
 from ..text import closest, is_slug, normalize_text, slugify
+from . import colors
 from .facts import Facts, read_facts
-from .options import CATEGORY_KEYS, ENGINE_KEYS, OPTIONS
+from .options import CATEGORY_KEYS, CHANGED, ENGINE_KEYS, OPTIONS, changed_option
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ class Settings:
     search_cache: str = ".cache/search"
     gzip_cache: str = ".cache/gzip"
     share_card: str = ""
+    emblem: str = ""
+    colors: tuple[tuple[str, str], ...] = ()  # (name, value): primary, accent
     addresses_file: str = "addresses.tsv"
     notify_email: tuple[str, ...] = ()
     notify_smtp: str = "localhost:25"
@@ -101,6 +104,9 @@ def read_settings(config_file: Path, preview: bool = False) -> Settings:
             errors.append(ContentError(name, lines.get(key, 1), str(key), "không có mục này", fix))
     values: dict[str, Any] = {}
     for key, given in options.items():
+        if key in CHANGED:
+            errors.append(changed_option(key, name, lines.get(key, 1)))
+            continue
         if key not in OPTIONS:
             close = closest(key, OPTIONS)
             fix = f'có phải là "{close}"?' if close else "xóa dòng này"
@@ -126,9 +132,11 @@ def read_settings(config_file: Path, preview: bool = False) -> Settings:
     facts = read_facts(values, name, lines, errors)
     line = lines.get("categories", 1)
     categories = _categories(values.pop("categories", []), name, line, errors)
+    if "colors" in values:
+        values["colors"] = tuple(sorted((str(k), str(v)) for k, v in values["colors"].items()))
     for key in ("notice_kinds", "attachment_kinds", "notify_email"):
         values[key] = tuple(str(value) for value in values.get(key, OPTIONS[key][0]))
-    values["preview"] = bool(values.get("preview") or preview)
+    values["preview"] = preview
     theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
     settings = Settings(
         root=config_file.resolve().parent,
@@ -234,6 +242,8 @@ def check_settings(settings: Settings) -> list[ContentError]:
                 "viết citizens_category là đường dẫn của chuyên mục Người dân cần biết",
             )
         )
+    errors += colors.setting_problems(dict(settings.colors), name, settings.line_of("colors"))
+    errors += emblem_problems(settings)
     url = urlsplit(settings.site_url)
     if url.scheme not in ("http", "https") or not url.netloc or not settings.site_url.endswith("/"):
         errors.append(
@@ -246,6 +256,27 @@ def check_settings(settings: Settings) -> list[ContentError]:
             )
         )
     return errors
+
+
+def emblem_problems(settings: Settings) -> list[ContentError]:
+    """The force's own emblem must be an SVG or PNG file in the content folder."""
+    if not settings.emblem:
+        return []
+    folder = (settings.root / settings.docs_dir).resolve()
+    path = (folder / settings.emblem).resolve()
+    inside = path.is_relative_to(folder)  # MkDocs copies only what is in its docs_dir
+    if inside and path.suffix.lower() in (".svg", ".png") and path.is_file():
+        return []
+    return [
+        ContentError(
+            settings.config_file,
+            settings.line_of("emblem"),
+            "emblem",
+            f'không có tệp SVG hay PNG "{settings.emblem}" trong {settings.docs_dir}/',
+            f"đặt quốc huy (hoặc huy hiệu) vào {settings.docs_dir}/assets/ rồi viết "
+            "emblem: assets/<tên tệp>.svg; bỏ dòng này để dùng huy hiệu có sẵn",
+        )
+    ]
 
 
 def _yaml(value: Any) -> str:

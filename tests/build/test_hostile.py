@@ -105,7 +105,7 @@ def test_a_folder_that_loops_and_a_linked_theme_file_are_refused(
     (tmp_path / "footer.html").write_text("<p>ngoài kho</p>", "utf-8")
     (overrides / "partials/footer.html").symlink_to(tmp_path / "footer.html")
     (built.root / "news/vong").symlink_to(built.root / "news", target_is_directory=True)
-    config = mkdocs_yml().replace(mkdocs_yml().split("custom_dir: ")[1].split("\n")[0], "overrides")
+    config = mkdocs_yml(custom_dir=Path("overrides"))
     original = (built.root / "mkdocs.yml").read_text("utf-8")
     (built.root / "mkdocs.yml").write_text(config, "utf-8")
     try:

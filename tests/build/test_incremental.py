@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from portal import commands
+from portal.code import THEME
 from portal.search.index import indexed_part
 from tests import photo_files as pf
-from tests.conftest import HOME, REPO, item
+from tests.conftest import HOME, item
 from tests.conftest import write_files as write
 from tests.synthetic import mkdocs_yml
 
@@ -84,8 +85,9 @@ STEPS = [
 @pytest.fixture
 def site_tree(tmp_path: Path) -> Path:
     root = tmp_path / "proj"
-    shutil.copytree(REPO / "overrides", root / "overrides")
-    config = mkdocs_yml(page_size=4).replace(str(REPO / "overrides"), str(root / "overrides"))
+    # The site's own overrides (a template test edits one), on top of the packaged theme.
+    shutil.copytree(THEME, root / "overrides", ignore=shutil.ignore_patterns("assets"))
+    config = mkdocs_yml(page_size=4, custom_dir=root / "overrides")
     files: dict[str, str | bytes] = {"mkdocs.yml": config, "content/index.md": HOME}
     for n in range(1, 13):
         files[f"news/tin-{n:02d}.md"] = item(

@@ -202,6 +202,9 @@ BROKEN_CONFIGS = {
     "tuy-chon-gan": ("  - portal:\n", '  - portal:\n      hotline: "113"\n'),
     "muc-goc": ("docs_dir: content", "docs_dir: content\nsite_nmae: Công an tỉnh"),
     "so-tu-khoa": ("  - portal:\n", "  - portal:\n      max_tags: 0\n"),
+    "tuy-chon-cu": ("  - portal:\n", "  - portal:\n      preview: true\n"),
+    "mau-sac": ("  - portal:\n", '  - portal:\n      colors: {primary: "#ffff00", accent: đỏ}\n'),
+    "quoc-huy": ("  - portal:\n", "  - portal:\n      emblem: assets/khong-co.svg\n"),
 }
 
 

@@ -28,7 +28,7 @@ def test_a_missing_default_card_is_named_with_its_line_and_fix(project) -> None:
     assert (
         f'mkdocs.yml:{line}: share_card: "assets/the.jpg" không phải ảnh trong content/' in problems
     )
-    assert "chạy python scripts/share_card.py" in problems
+    assert "bỏ dòng này để dùng ảnh có sẵn của cổng" in problems
 
 
 def test_wrong_option_types_and_unknown_options_are_all_reported(tmp_path) -> None:
