@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from . import checking, commands, publishing
+from . import __version__, checking, commands, publishing, starting
 from .counter.service import RateLimit
 
 # argparse's own complaints, in the editors' language.
@@ -41,6 +41,7 @@ _HELP = (
     ("positional arguments:", "Tham số:"),
     ("options:", "Tùy chọn:"),
     ("show this help message and exit", "hiện hướng dẫn này"),
+    ("show program's version number and exit", "in phiên bản của portal"),
 )
 
 
@@ -52,6 +53,7 @@ def _vietnamese(text: str) -> str:
 
 def parser() -> argparse.ArgumentParser:
     main = _Parser(prog="portal", description="Cổng thông tin điện tử: dựng, kiểm tra, xem trước.")
+    main.add_argument("--version", action="version", version=f"portal {__version__}")
     sub = main.add_subparsers(dest="command", required=True, metavar="LỆNH", parser_class=_Parser)
     config = argparse.ArgumentParser(add_help=False)
     config.add_argument(
@@ -115,6 +117,17 @@ def parser() -> argparse.ArgumentParser:
     )
     new.add_argument("--category", default="", help="tin: chuyên mục")
     new.add_argument("--kind", default="", help="thong-bao: loại văn bản")
+    init = sub.add_parser("init", help="tạo kho nội dung cho cổng của một tỉnh")
+    init.add_argument("target", metavar="THƯ_MỤC", type=Path, help="thư mục mới (hoặc trống)")
+    init.add_argument("--name", default="", help='tên đơn vị: "Công an tỉnh …"')
+    init.add_argument("--url", default="", help="địa chỉ của cổng: https://…/")
+    init.add_argument("--phone", default="", help="số điện thoại trực ban (đường dây nóng)")
+    init.add_argument(
+        "--ci",
+        choices=("github", "gitlab", "none"),
+        default="github",
+        help="mẫu kiểm tra và đăng tự động (mặc định github)",
+    )
     counter = sub.add_parser("counter", help="chạy dịch vụ đếm lượt xem")
     counter.add_argument(
         "--data-dir",
@@ -156,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         return commands.run_counter(
             database, args.site, args.host, args.port, args.origin, args.trust_proxy, limit
         )
+    if args.command == "init":
+        return starting.init(args.target, args.name, args.url, args.phone, args.ci)
     if args.command == "status":  # needs no repository: an editor with ssh access, anywhere
         return publishing.status(args.target, as_json=args.format == "json")
     config_file = args.config_file.resolve()

@@ -8,6 +8,7 @@ adapter all start here.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +24,7 @@ from .site.documents import Documents
 from .site.pages import Page
 from .site.plan import SitePlan, plan_site
 from .site.settings import Settings, read_settings
-from .site.static import StaticFile, page_problems, static_files
+from .site.static import StaticFile, page_problems, placeholder_warnings, static_files
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ def plan_repository(
     record = read_record(settings, published or settings.root / "site")
     site, errors = plan_site(settings, now or build_time(), process_photos, record, memo)
     static = tuple(static_files(settings.root, settings.docs_dir))
+    placeholders = placeholder_warnings(settings.root, settings.config_file, static)
+    site = dataclasses.replace(site, warnings=(*site.warnings, *placeholders))
     try:
         outputs = site_outputs(site, static)
     except ContentErrors as exc:

@@ -18,6 +18,7 @@ from ..content.bounds import body_problems
 from ..content.load import read_text
 from ..errors import ContentError
 from ..text import Lines, blank_code
+from ..vi import UI
 
 PAGE_SUFFIXES = (".md", ".markdown")
 
@@ -122,3 +123,31 @@ def missing_link(source: str, link: str, line: int) -> ContentError:
         f'liên kết "{link}" trỏ tới trang không có',
         "sửa lại đường dẫn tới một trang có thật, hoặc xóa liên kết",
     )
+
+
+PLACEHOLDER = re.compile(r"\[CẦN ĐIỀN:[^\]\n]*\]")  # what `portal init` leaves to fill in
+
+
+def placeholder_warnings(
+    root: Path, config_file: str, static: Sequence[StaticFile]
+) -> list[ContentError]:
+    """Each `[CẦN ĐIỀN: …]` still in mkdocs.yml or a static page, on its line: told as a
+    warning, so that a new province can preview at once and fill in as it goes."""
+    warnings = []
+    sources = [config_file, *(f.source for f in static if f.url is not None)]
+    for source in sources:
+        text = read_text(root / source, source)
+        if isinstance(text, ContentError):
+            continue
+        lines = Lines(text)
+        for match in PLACEHOLDER.finditer(text):
+            warnings.append(
+                ContentError(
+                    source,
+                    lines.of(match.start()) + 1,
+                    "chỗ cần điền",
+                    UI["placeholder"].format(text=match.group(0)),
+                    UI["placeholder_fix"],
+                )
+            )
+    return warnings

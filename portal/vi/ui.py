@@ -133,6 +133,30 @@ UI = {
         "Trang này đã được gỡ khỏi Cổng thông tin. Mời bạn về trang chủ hoặc tìm kiếm "
         "thông tin cần thiết."
     ),
+    "init_ask_name": "Tên đơn vị (ví dụ: Công an tỉnh Bình Dương): ",
+    "init_ask_url": "Địa chỉ của cổng (ví dụ: https://congan.binhduong.gov.vn/): ",
+    "init_ask_phone": "Số điện thoại trực ban (đường dây nóng): ",
+    "init_bad_url": (
+        'Chưa tạo gì: "{url}" không phải địa chỉ trang web — viết đầy đủ, ví dụ '
+        "https://congan.binhduong.gov.vn/"
+    ),
+    "init_not_empty": (
+        "Chưa tạo gì: thư mục {target} đã có tệp — chọn một thư mục mới hoặc thư mục trống"
+    ),
+    "init_done": (
+        "Đã tạo kho nội dung của {name} tại {target}.\n"
+        "Tiếp theo: vào thư mục đó, chạy portal check để xem các chỗ [CẦN ĐIỀN: …] còn lại, "
+        "portal serve để xem trước, rồi lưu (git init, git add, git commit)."
+    ),
+    "init_first_article": (
+        "---\ntitle: {title}\nurl: ra-mat-trang-thong-tin\n"
+        "date: {date}\ncategory: Tin hoạt động\ntags: [Chuyển đổi số]\n---\n\n"
+        "Trang thông tin điện tử {of}chính thức hoạt động tại địa chỉ {url}. Trang đăng "
+        "tin hoạt động, tình hình an ninh trật tự, thông báo và hướng dẫn người dân cần biết.\n"
+    ),
+    "init_first_title": "Ra mắt Trang thông tin điện tử {of}",
+    "placeholder": "còn {text}",
+    "placeholder_fix": "thay bằng thông tin thật của đơn vị",
     "table_region": "Bảng {number} (cuộn ngang để xem hết)",
     "counter_title": "Số lượt truy cập",
     "counter_online": "Đang trực tuyến",
