@@ -8,10 +8,12 @@
 #
 # Options:
 #   --prefix DIR      install under DIR instead of / (no user created, no systemctl, no chown)
-#   --repo URL|PATH   the province's repository, cloned into /srv/portal/repo if not there yet
+#   --repo URL|PATH   the province's repository, cloned into /srv/portal/repo if not there yet:
+#                     one made by `portal init` (the portal version pinned in its
+#                     requirements.txt is installed) or this repository with its sample
 #   --domain NAME     the site's domain, written into nginx's and the counter's configuration
 #   --wheelhouse DIR  install Python packages from DIR only (a server without internet: build
-#                     DIR elsewhere with `pip download -d DIR -c constraints.txt .`)
+#                     DIR elsewhere with `pip download -d DIR -r requirements.txt`)
 set -eu
 
 prefix=/
@@ -66,12 +68,16 @@ commit=$(git -C "$home/repo" rev-parse HEAD)
 if [ ! -x "$home/venv/bin/python" ]; then
   python3 -m venv "$home/venv"
 fi
+if [ -f "$home/repo/pyproject.toml" ]; then  # the portal's own repository, with its sample
+  set -- -c "$home/repo/constraints.txt" "$home/repo"
+else  # a province's repository (portal init): the portal version its requirements.txt pins
+  set -- -r "$home/repo/requirements.txt"
+fi
 if [ "$(cat "$home/venv/.installed-from" 2>/dev/null || true)" != "$commit" ]; then
   if [ -n "$wheelhouse" ]; then
-    "$home/venv/bin/pip" install --quiet --no-index --find-links "$wheelhouse" \
-      -c "$home/repo/constraints.txt" "$home/repo"
+    "$home/venv/bin/pip" install --quiet --no-index --find-links "$wheelhouse" "$@"
   else
-    "$home/venv/bin/pip" install --quiet -c "$home/repo/constraints.txt" "$home/repo"
+    "$home/venv/bin/pip" install --quiet "$@"
   fi
   printf '%s\n' "$commit" > "$home/venv/.installed-from"
   say "Đã cài portal từ commit $commit."

@@ -6,11 +6,15 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from portal import __version__, cli
 from tests.conftest import REPO
+
+SITE = "https://congan.thu.example.vn/"
 
 UNITS = (
     "portal-publish.service",
@@ -76,3 +80,44 @@ def test_systemd_accepts_the_installed_units(installed) -> None:
     units = [str(prefix / "etc/systemd/system" / unit) for unit in UNITS]
     done = subprocess.run([analyze, "verify", *units], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.fixture(scope="module")
+def province_server(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A province's repository made by `portal init`, pinning the portal by its wheel (as it
+    would by a git tag), installed on a server under a prefix."""
+    work = tmp_path_factory.mktemp("tinh")
+    wheel_dir = work / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", wheel_dir, REPO],
+        check=True,
+        timeout=600,
+    )
+    [wheel] = wheel_dir.glob("portal-*.whl")
+    repo = work / "repo"
+    assert cli.main(["init", str(repo), "--name", "Công an tỉnh Thử", "--url", SITE]) == 0
+    (repo / "requirements.txt").write_text(f"portal @ {wheel.as_uri()}\n", encoding="utf-8")
+    author = ["-c", "user.name=Phòng Tham mưu", "-c", "user.email=pv@example.vn"]
+    subprocess.run(["git", "init", "-q", repo], check=True)
+    subprocess.run(["git", "-C", repo, "add", "-A"], check=True)
+    subprocess.run(["git", "-C", repo, *author, "commit", "-q", "-m", "Khởi tạo"], check=True)
+    prefix = work / "may-chu"
+    command = ["sh", str(REPO / "deploy/install.sh"), "--prefix", str(prefix), "--repo", str(repo)]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return prefix / "srv/portal"
+
+
+def test_a_province_repository_gets_the_portal_version_it_pins(province_server: Path) -> None:
+    version = subprocess.run(
+        [str(province_server / "venv/bin/portal"), "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert version.stdout.strip() == f"portal {__version__}"
+    home = (province_server / "www/current/index.html").read_text(encoding="utf-8")
+    assert "Công an tỉnh Thử" in home
+    # Its repository holds no installer and no theme: both came with the portal.
+    assert not (province_server / "repo/deploy").exists()
+    assert not (province_server / "repo/pyproject.toml").exists()
