@@ -25,15 +25,6 @@ def counts(plan: Plan) -> dict[str, int]:
     }
 
 
-def print_notices(notices: Iterable[ContentError], annotations: bool = False) -> None:
-    """Addresses that move or go: told after the problems and warnings, never refused."""
-    for notice in notices:
-        if annotations:
-            print(github_annotation(notice, "notice"))
-        else:
-            print(f"  {UI['notice']}: {notice}")
-
-
 def print_scheduled(scheduled: Iterable[Item]) -> None:
     for item in scheduled:
         when = format_schedule(item.date)
@@ -53,23 +44,21 @@ def check(config_file: Path, annotations: bool = False) -> int:
     except ContentErrors as exc:
         for error in exc.errors:
             print(github_annotation(error) if annotations else f"  {error}")
-        print_warnings(exc.warnings, annotations)
+        print_told(exc.warnings, "warning", annotations)
         print(UI["check_failed"].format(count=len(exc.errors)), file=sys.stderr)
         return 1
-    print_warnings(plan.site.warnings, annotations)
-    print_notices(plan.site.notices, annotations)
+    print_told(plan.site.warnings, "warning", annotations)
+    print_told(plan.site.notices, "notice", annotations)
     print(UI["check_ok"].format(**counts(plan)))
     print_scheduled(plan.collections.scheduled)
     return 0
 
 
-def print_warnings(warnings: Iterable[ContentError], annotations: bool = False) -> None:
-    """What may be published but should be fixed, after the problems."""
-    for warning in warnings:
-        if annotations:
-            print(github_annotation(warning, "warning"))
-        else:
-            print(f"  {UI['warning']}: {warning}")
+def print_told(told: Iterable[ContentError], level: str, annotations: bool = False) -> None:
+    """Warnings (what may be published but should be fixed) and notices (addresses that move
+    or go), after the problems: told, never refused. `level`: "warning" or "notice"."""
+    for error in told:
+        print(github_annotation(error, level) if annotations else f"  {UI[level]}: {error}")
 
 
 def github_annotation(error: ContentError, level: str = "error") -> str:

@@ -25,7 +25,7 @@ from pathlib import Path
 from . import scaffold, urls
 from .build import assemble, memofile, precompress
 from .build.mode import RenderMode
-from .checking import counts, print_notices, print_scheduled, print_warnings
+from .checking import counts, print_scheduled, print_told
 from .content.load import markdown_files
 from .content.memo import ContentMemo
 from .content.models import Item
@@ -142,8 +142,8 @@ def build(
     print(
         UI["build_ok"].format(site=site_dir, pages=report.pages, seconds=seconds, **report.counts)
     )
-    print_warnings(report.warnings)
-    print_notices(report.notices)
+    print_told(report.warnings, "warning")
+    print_told(report.notices, "notice")
     print_scheduled(report.scheduled)
     if change is not None:
         key = "next_expiry" if change.expires else "next_publish"

@@ -36,7 +36,14 @@ class ItemView:
     videos: tuple[Video, ...]
     attached: tuple[Attachment, ...]  # the documents it lists in its front matter
 
-    def __getattr__(self, name: str) -> Any:
+    def __post_init__(self) -> None:
+        # The item's own fields become the view's attributes: templates read them hundreds of
+        # thousands of times a build, and each read through __getattr__ costs twice as much.
+        mine = self.__dict__
+        for name in _item_fields():
+            mine[name] = getattr(self.item, name)
+
+    def __getattr__(self, name: str) -> Any:  # the item's properties (url, year, modified)
         return getattr(self.item, name)
 
     @functools.cached_property
@@ -70,19 +77,25 @@ class Views:
         return found
 
     def value(self, value: Any) -> Any:
-        """`value` with every item in it seen through its view (pages, listings, tuples)."""
+        """`value` with every item in it seen through its view (pages, listings, tuples), in
+        one walk: a part that holds no item is the same object afterwards."""
         if isinstance(value, Item):
             return self.item(value)
-        if type(value) is tuple or type(value) is list:
-            return type(value)(map(self.value, value))
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            changed = {
-                f.name: self.value(getattr(value, f.name))
-                for f in _fields(type(value))
-                if _holds_items(getattr(value, f.name))
-            }
-            return dataclasses.replace(value, **changed) if changed else value
-        return value
+        kind = type(value)
+        if kind is tuple or kind is list:
+            seen = [self.value(part) for part in value]
+            same = all(new is old for new, old in zip(seen, value, strict=True))
+            return value if same else kind(seen)
+        names = _field_names(kind)
+        if not names:
+            return value
+        changed = {}
+        for name in names:
+            old = getattr(value, name)
+            new = self.value(old)
+            if new is not old:
+                changed[name] = new
+        return dataclasses.replace(value, **changed) if changed else value
 
     def page(self, page: Any) -> Any:
         """What the template of `page` is told: the page, its items as views."""
@@ -93,16 +106,19 @@ class Views:
 
 
 @functools.cache
-def _fields(kind: type) -> tuple[dataclasses.Field, ...]:
-    return dataclasses.fields(kind)
+def _field_names(kind: type) -> tuple[str, ...]:
+    """A dataclass's field names, none for any other type (looked up once per type)."""
+    if dataclasses.is_dataclass(kind):
+        return tuple(f.name for f in dataclasses.fields(kind))
+    return ()
 
 
-def _holds_items(value: Any) -> bool:
-    if isinstance(value, Item):
-        return True
-    if type(value) is tuple or type(value) is list:
-        return any(_holds_items(v) for v in value)
-    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+@functools.cache
+def _item_fields() -> tuple[str, ...]:
+    """The item's fields a view takes as its own attributes: those it does not state itself
+    (its `videos` are the processed ones, not the item's references)."""
+    own = {f.name for f in dataclasses.fields(ItemView)}
+    return tuple(name for name in _field_names(Item) if name not in own)
 
 
 class SiteView:
