@@ -32,6 +32,9 @@ def restore(folder: Path) -> ContentMemo:
     try:
         with open(folder / NAME, "rb") as file:  # read as it is unpickled: never held whole
             version, parsed, validated = pickle.load(file)
+        # Long-lived and free of cycles (reference counts free them): no collection need
+        # walk them, as each did, costing a one-edit build 0.4 s at 10,000 items.
+        gc.freeze()
     except Exception:  # noqa: BLE001 (only a slower build)
         return memo
     finally:

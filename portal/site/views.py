@@ -49,7 +49,7 @@ class ItemView:
     @functools.cached_property
     def digest(self) -> str:
         """Everything in the view: the item's fields, then every fact beside them."""
-        facts = [getattr(self, f.name) for f in dataclasses.fields(self) if f.name != "item"]
+        facts = [getattr(self, name) for name in _field_names(type(self)) if name != "item"]
         return hashlib.sha256(repr((self.item.digest, facts)).encode()).hexdigest()
 
 
@@ -63,18 +63,26 @@ class Views:
     def item(self, item: Item) -> ItemView:
         found = self.items.get(id(item))
         if found is None:
-            plan, collections = self.plan, self.plan.collections
-            refs = ((item.image,) if item.image else ()) + item.images
-            found = self.items[id(item)] = ItemView(
-                item,
-                collections.status(item),
-                collections.is_expired(item),
-                tuple(collections.tags_of(item)),
-                tuple(plan.photos.pictures.get(ref.source) for ref in refs),
-                tuple(video for _, video in plan.videos.of(item)),
-                tuple(plan.documents.of(item)),
-            )
+            found = self.items[id(item)] = ItemView(item, *self._facts(item))
         return found
+
+    def digest(self, item: Item) -> str:
+        """The digest of the item's view, as a page key takes it: always from the view itself,
+        so that a fact added to the view enters the key with no key code to change."""
+        return self.item(item).digest
+
+    def _facts(self, item: Item) -> tuple[Any, ...]:
+        """What the site states about `item`, in the order of ItemView's fields after it."""
+        plan, collections = self.plan, self.plan.collections
+        refs = ((item.image,) if item.image else ()) + item.images
+        return (
+            collections.status(item),
+            collections.is_expired(item),
+            tuple(collections.tags_of(item)),
+            tuple(plan.photos.pictures.get(ref.source) for ref in refs),
+            tuple(video for _, video in plan.videos.of(item)),
+            tuple(plan.documents.of(item)),
+        )
 
     def value(self, value: Any) -> Any:
         """`value` with every item in it seen through its view (pages, listings, tuples), in
