@@ -41,6 +41,11 @@ class RenderSession:
         # Listed pages are published from the cache (reused, or rendered and stored): output
         # path -> cache file, for the assembly of the site or for the preview to answer from.
         self.cached: dict[str, Path] = {}
+        # The preview makes generated files (feeds, sitemaps, colours) when a reader asks for
+        # one, not at every edit: output path -> its maker. None: written by the engine.
+        self.made_when_asked: dict[str, Callable[[], bytes]] | None = (
+            {} if mode.from_cache else None
+        )
         gzip = settings.root / settings.gzip_cache
         self.warmer = Warmer(gzip) if mode.compressed else None
         # Pages in the menu are rendered every time: the engine's nav links to them.
@@ -103,6 +108,8 @@ class RenderSession:
             self.cache.note_indexed(key, part)
         if page.url in self.fed:  # the next build's feeds take it from the cache
             self.cache.put(key, body.encode("utf-8"), "body")
+            if self.made_when_asked is not None:  # the preview's: made after the render
+                self.bodies[page.url] = body
         if self.warmer is not None:  # `portal build`: linked with its `.gz` as it is rendered
             target = Path(site_dir, page.output)
             publish(entry, target)

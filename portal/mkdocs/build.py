@@ -12,7 +12,7 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,6 +100,8 @@ class Rendered:
     # Pages published from the cache (the reused ones; every page in the preview): output path
     # -> cache file. `portal build` links the pages it renders into the site folder at once.
     cached: dict[str, Path] = field(default_factory=dict)
+    # The preview's generated files, made when asked for: output path -> its maker.
+    made_when_asked: dict[str, Callable[[], bytes]] = field(default_factory=dict)
 
 
 def render(
@@ -155,7 +157,8 @@ def render(
         except Exception as exc:  # noqa: BLE001 (an editor never sees a traceback)
             raise BuildFailed(f"{type(exc).__name__}: {exc}", kept.lines) from exc
     session = config.plugins["portal"].session
-    rendered = Rendered(session.plan, session.search_keys(), dict(session.cached))
+    later = dict(session.made_when_asked or {})
+    rendered = Rendered(session.plan, session.search_keys(), dict(session.cached), later)
     _let_go()
     return rendered
 

@@ -19,11 +19,16 @@ from ..site.pages import Page as PlannedPage
 
 
 class ProducedFile(File):
-    """A file whose bytes are made when MkDocs writes it, after every page was converted."""
+    """A file whose bytes are made when MkDocs writes it, after every page was converted, or,
+    in the preview, listed in `made_when_asked` to be made when asked for."""
 
     produce: Any
+    made_when_asked: dict[str, Any] | None = None
 
     def copy_file(self, dirty: bool = False) -> None:
+        if self.made_when_asked is not None:
+            self.made_when_asked[self.dest_uri] = self.produce
+            return
         write_file(self.produce(), self.abs_dest_path)
 
 
@@ -41,12 +46,19 @@ class CachedFile(File):
         pass
 
 
-def output_file(config: MkDocsConfig, path: str, output: Output, rendered: Any) -> File:
+def output_file(
+    config: MkDocsConfig,
+    path: str,
+    output: Output,
+    rendered: Any,
+    made_when_asked: dict[str, Any] | None = None,
+) -> File:
     """The one place where the domain's outputs become MkDocs files."""
     if output.file is not None:
         return File.generated(config, path, abs_src_path=str(output.file))
     file = ProducedFile.generated(config, path, content=b"")
     file.produce = functools.partial(output.produce, rendered)
+    file.made_when_asked = made_when_asked
     return file
 
 
@@ -59,13 +71,20 @@ def nav_entries(entries: list[tuple[str, Any]]) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def add_outputs(files: Files, config: MkDocsConfig, outputs: Outputs, body: Any) -> None:
+def add_outputs(
+    files: Files,
+    config: MkDocsConfig,
+    outputs: Outputs,
+    body: Any,
+    made_when_asked: dict[str, Any] | None = None,
+) -> None:
     """Every output of the plan joins MkDocs' files, in place of any the theme has (its
-    sitemap.xml); `body(url)` is an article's converted body, for the feeds."""
+    sitemap.xml); `body(url)` is an article's converted body, for the feeds. `made_when_asked`:
+    the preview's generated files, made when a reader asks for one (build/session.py)."""
     for path, output in outputs.files.items():
         if (theirs := files.get_file_from_path(path)) is not None:
             files.remove(theirs)
-        files.append(output_file(config, path, output, body))
+        files.append(output_file(config, path, output, body, made_when_asked))
 
 
 def add_pages(

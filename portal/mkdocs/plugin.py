@@ -87,7 +87,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         for file in [f for f in files if f.src_uri.startswith(UNUSED_THEME_ASSETS)]:
             files.remove(file)
         body = functools.partial(self.session.body, converted=functools.partial(converted, files))
-        add_outputs(files, config, self.plan.outputs, body)
+        add_outputs(files, config, self.plan.outputs, body, self.session.made_when_asked)
         self.to_render = add_pages(files, config, self.plan.pages, self.session.reuse, self.mode)
         return files
 
@@ -156,7 +156,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         if planned is None:
             return output
         stored = self.session.store(planned, output, page.content or "", config.site_dir)
-        page.content = ""  # stored: only a feed needed it, and feeds are made already
+        page.content = ""  # stored: a feed has it already, or from the session
         return stored
 
     def on_post_template(

@@ -15,7 +15,7 @@ import shutil
 import sys
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -52,6 +52,9 @@ class Shown:
     site: Path | None  # the last whole build (assets keep coming from it during problems)
     page: str | None  # the page shown instead of every HTML page, while there is one
     cached: Mapping[str, Path] = field(default_factory=dict)  # pages answered from the cache
+    # Generated files (feeds, sitemaps, colours), each made when first asked for: an edit
+    # shows sooner when the feeds, with every body they carry, wait for a reader.
+    made_when_asked: Mapping[str, Callable[[], bytes]] = field(default_factory=dict)
 
 
 class Preview:
@@ -60,15 +63,33 @@ class Preview:
     def __init__(self) -> None:
         self.condition = threading.Condition()
         self.shown = Shown(0, None, None)
+        self.making = threading.Lock()
+        self.made: dict[str, bytes] = {}  # the files made when asked so far, of `made_for`
+        self.made_for: Mapping[str, Callable[[], bytes]] = {}
 
     def show(
-        self, site: Path | None, problem: str | None, cached: Mapping[str, Path] | None = None
+        self,
+        site: Path | None,
+        problem: str | None,
+        cached: Mapping[str, Path] | None = None,
+        later: Mapping[str, Callable[[], bytes]] | None = None,
     ) -> None:
         with self.condition:
             shown = self.shown
-            cached = shown.cached if site is None else (cached or {})
-            self.shown = Shown(shown.version + 1, site or shown.site, problem, cached)
+            if site is None:  # a problem shown over the last whole build: its files stay
+                cached, later = shown.cached, shown.made_when_asked
+            version = shown.version + 1
+            self.shown = Shown(version, site or shown.site, problem, cached or {}, later or {})
             self.condition.notify_all()
+
+    def make(self, shown: Shown, path: str) -> bytes:
+        """The generated file `path` of the build `shown`, made once for that build."""
+        with self.making:
+            if shown.made_when_asked is not self.made_for:
+                self.made, self.made_for = {}, shown.made_when_asked
+            if path not in self.made:
+                self.made[path] = shown.made_when_asked[path]()
+            return self.made[path]
 
     def wait(self, seen: int, timeout: float) -> int:
         """The version after `seen`, or `seen` again after `timeout` seconds of nothing new."""
@@ -140,7 +161,7 @@ class Builder(threading.Thread):
             print(text)
             return
         old = self.preview.shown.site
-        self.preview.show(target, None, done.cached)
+        self.preview.show(target, None, done.cached, done.made_when_asked)
         if old is not None and old != target:
             # Requests still reading the old build finish first.
             threading.Timer(5.0, shutil.rmtree, (old,), {"ignore_errors": True}).start()
@@ -182,9 +203,13 @@ class Handler(SimpleHTTPRequestHandler):
         self.directory = str(shown.site)
         target = Path(self.translate_path(url.path))
         relative = url.path.lstrip("/") + ("index.html" if url.path.endswith("/") else "")
+        if relative in shown.made_when_asked:
+            self._send_made(relative, self.preview.make(shown, relative), shown.version)
+            return
         if relative in shown.cached:
             target = shown.cached[relative]
-        elif f"{relative}/index.html" in shown.cached:  # /tin-tuc/a -> /tin-tuc/a/, as for folders
+        elif any(f"{relative}/index.html" in k for k in (shown.cached, shown.made_when_asked)):
+            # /tin-tuc/a -> /tin-tuc/a/, as for folders
             self.send_response(HTTPStatus.MOVED_PERMANENTLY)
             self.send_header("Location", url.path + "/")
             self.send_header("Content-Length", "0")
@@ -199,8 +224,20 @@ class Handler(SimpleHTTPRequestHandler):
         else:
             super().do_GET()
 
+    def _send_made(self, relative: str, data: bytes, version: int) -> None:
+        if relative.endswith(".html"):  # a stub page of an old address
+            self._send_html(HTTPStatus.OK, data.decode("utf-8"), version)
+            return
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", self.guess_type(relative))
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
     def _send_page(self, status: HTTPStatus, path: Path, version: int) -> None:
-        html = path.read_text(encoding="utf-8")
+        self._send_html(status, path.read_text(encoding="utf-8"), version)
+
+    def _send_html(self, status: HTTPStatus, html: str, version: int) -> None:
         script = reload_script(version)
         at = html.rfind("</body>")
         html = html[:at] + script + html[at:] if at >= 0 else html + script

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import urllib.request
 
+import feedparser
 from bs4 import BeautifulSoup
 
+from portal import urls
 from tests.conftest import item
 from tests.preview_server import EDIT_SECONDS, Preview, copy_sample, running, wait_for
 
@@ -98,3 +100,28 @@ def test_unchanged_pages_are_answered_from_the_page_cache(preview: Preview) -> N
     # Without its final slash it is found too, as a folder would be.
     with urllib.request.urlopen(preview.url + article.rstrip("/"), timeout=10) as response:
         assert response.url == preview.url + article and response.status == 200
+
+
+def test_the_preview_s_feeds_and_generated_files_follow_each_edit(preview: Preview) -> None:
+    """Generated files are made when a reader asks for them (preview/serve.py): each
+    answer is the file of the build shown, never of an older one."""
+    title = "Tin cho người đọc RSS xem trước"
+    address = "tin-tuc/tin-cho-nguoi-doc-rss-xem-truoc/"
+
+    def entry() -> dict:
+        status, text = preview.page(urls.rss(""))
+        assert status == 200
+        return next(e for e in feedparser.parse(text).entries if e.title == title)
+
+    preview.write(NEW, item(title, "2024-12-22 08:00", "ANTT", body="Nội dung lần đầu."))
+    wait_for(lambda: "Nội dung lần đầu." in preview.page(address)[1], EDIT_SECONDS)
+    assert "Nội dung lần đầu." in entry().description
+    preview.write(NEW, item(title, "2024-12-22 08:00", "ANTT", body="Nội dung đã sửa lại."))
+    wait_for(lambda: "Nội dung đã sửa lại." in preview.page(address)[1], EDIT_SECONDS)
+    assert "Nội dung đã sửa lại." in entry().description
+    assert "Nội dung lần đầu." not in entry().description
+    with urllib.request.urlopen(preview.url + "assets/portal-colors.css", timeout=10) as css:
+        assert css.headers["Content-Type"] == "text/css"
+        assert "--md-primary-fg-color" in css.read().decode("utf-8")
+    status, sitemap = preview.page("sitemap.xml")
+    assert status == 200 and "<sitemapindex" in sitemap
