@@ -204,7 +204,13 @@ class Handler(SimpleHTTPRequestHandler):
         target = Path(self.translate_path(url.path))
         relative = url.path.lstrip("/") + ("index.html" if url.path.endswith("/") else "")
         if relative in shown.made_when_asked:
-            self._send_made(relative, self.preview.make(shown, relative), shown.version)
+            try:
+                made = self.preview.make(shown, relative)
+            except Exception as exc:  # noqa: BLE001 (a fault of the portal, told, not raised)
+                text = f"Lỗi của chương trình khi tạo tệp /{relative}: {type(exc).__name__}"
+                self._send(HTTPStatus.INTERNAL_SERVER_ERROR, "text/plain; charset=utf-8", text)
+                return
+            self._send_made(relative, made, shown.version)
             return
         if relative in shown.cached:
             target = shown.cached[relative]
