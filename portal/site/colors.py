@@ -65,6 +65,15 @@ def contrast(a: str, b: str) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+def primary_light(primary: str) -> str:
+    """The header's hover shade."""
+    return mix(primary, WHITE, 0.1)
+
+
+def primary_dark(primary: str) -> str:
+    return mix(primary, "#000000", 0.2)
+
+
 def accent_dark(accent: str) -> str:
     """The accent darkened until it outlines clearly on white (focus rings, hovers)."""
     for step in range(21):
@@ -76,14 +85,15 @@ def accent_dark(accent: str) -> str:
 
 def palette(primary: str = PRIMARY, accent: str = ACCENT) -> dict[str, str]:
     """The CSS custom properties of the theme (Material's and the portal's)."""
+    focus = accent_dark(accent)
     return {
         "--md-primary-fg-color": primary,
-        "--md-primary-fg-color--light": mix(primary, WHITE, 0.1),
-        "--md-primary-fg-color--dark": mix(primary, "#000000", 0.2),
+        "--md-primary-fg-color--light": primary_light(primary),
+        "--md-primary-fg-color--dark": primary_dark(primary),
         "--md-primary-bg-color": WHITE,
         "--md-primary-bg-color--light": WHITE,
-        "--md-accent-fg-color": accent_dark(accent),
-        "--md-accent-fg-color--transparent": _transparent(accent_dark(accent)),
+        "--md-accent-fg-color": focus,
+        "--md-accent-fg-color--transparent": _transparent(focus),
         "--md-accent-bg-color": WHITE,
         "--md-typeset-a-color": primary,
         "--md-default-fg-color": INK,
@@ -128,9 +138,9 @@ PAIRS = (
     Pair("chữ trắng trên nền màu chính (đầu trang, thanh mục)", "primary", TEXT,
          lambda p, a: (WHITE, p)),
     Pair("chữ trắng trên nền màu chính đậm", "primary", TEXT,
-         lambda p, a: (WHITE, mix(p, "#000000", 0.2))),
+         lambda p, a: (WHITE, primary_dark(p))),
     Pair("chữ trắng trên nền màu chính nhạt (khi rê chuột)", "primary", TEXT,
-         lambda p, a: (WHITE, mix(p, WHITE, 0.1))),
+         lambda p, a: (WHITE, primary_light(p))),
     Pair("liên kết màu chính trên nền trắng", "primary", TEXT, lambda p, a: (p, WHITE)),
     Pair("liên kết màu chính trên nền kem (khối Người dân cần biết)", "primary", TEXT,
          lambda p, a: (p, CREAM)),
@@ -196,7 +206,7 @@ def setting_problems(given: dict[str, str], config: str, line: int) -> list[Cont
             errors.append(ContentError(config, line, f"colors.{key}", message, fix))
     if errors:
         return errors
-    primary, accent = given.get("primary", PRIMARY), given.get("accent", ACCENT)
+    primary, accent = chosen(given)
     told: set[str] = set()
     for setting, what, found, needed, shade in problems(primary, accent):
         if setting in told:
