@@ -20,7 +20,7 @@ from typing import Any
 from ..content.models import Attachment, Item, Tag
 from ..images.cache import Picture
 from ..images.video import Video
-from .collect import Collections
+from .collect import HOME_COUNT, Collections
 from .plan import SitePlan
 
 
@@ -139,21 +139,11 @@ class SiteView:
     def _seen(self, items: Iterable[Item]) -> tuple[ItemView, ...]:
         return tuple(self.views.item(item) for item in items)
 
-    def latest(self, category: Any, count: int | None = None) -> tuple[ItemView, ...]:
-        found = (
-            self.collections.latest(category)
-            if count is None
-            else (self.collections.latest(category, count))
-        )
-        return self._seen(found)
+    def latest(self, category: Any, count: int = HOME_COUNT) -> tuple[ItemView, ...]:
+        return self._seen(self.collections.latest(category, count))
 
-    def latest_news(self, count: int | None = None) -> tuple[ItemView, ...]:
-        found = (
-            self.collections.latest_news()
-            if count is None
-            else (self.collections.latest_news(count))
-        )
-        return self._seen(found)
+    def latest_news(self, count: int = HOME_COUNT) -> tuple[ItemView, ...]:
+        return self._seen(self.collections.latest_news(count))
 
     @property
     def lead(self) -> ItemView | None:
