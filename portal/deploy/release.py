@@ -70,7 +70,7 @@ def publish(
     taken = {r.name for r in snapshot.releases}
     name = release_name(now, info.get("commit"), taken)
     target.publish(site, name)
-    _prune(target, [*(r.name for r in snapshot.releases), name], name, None, keep)
+    _prune(target, [*(r.name for r in snapshot.releases), name], name, keep)
     return Outcome(Release(name, info), True)
 
 
@@ -96,7 +96,8 @@ def unpin(written: str) -> Snapshot:
     return snapshot
 
 
-def _prune(target: Target, names: list[str], live: str, pinned: str | None, keep: int) -> None:
-    """The newest `keep` releases stay, and the live and pinned ones whatever their age."""
+def _prune(target: Target, names: list[str], live: str, keep: int) -> None:
+    """The newest `keep` releases stay, and the live one whatever its age (a publish under a
+    pin makes nothing and prunes nothing)."""
     old = sorted(names)[:-keep] if keep > 0 else []
-    target.remove([n for n in old if n not in (live, pinned)])
+    target.remove([n for n in old if n != live])
