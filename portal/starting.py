@@ -20,11 +20,11 @@ from string import Template
 from . import __version__
 from .dates import build_time
 from .site import colors
+from .site.static import PLACEHOLDER
 from .text import normalize_text
 from .vi import UI
 
 STARTER = Path(__file__).resolve().parent / "starter"
-PLACEHOLDER = "[CẦN ĐIỀN:"  # what site/static.placeholder_warnings looks for
 CI = {"github": ".github/workflows/portal.yml", "gitlab": ".gitlab-ci.yml"}
 
 
@@ -113,7 +113,7 @@ def files(found: Answers, ci: str) -> dict[str, str]:
 def first_article(found: Answers, now: datetime) -> str:
     """The news item that opens the site; it names the force once its name is known (a
     placeholder in a published article would stop the build)."""
-    of = "" if PLACEHOLDER in found.name else f"của {found.name} "
+    of = "" if PLACEHOLDER.search(found.name) else f"của {found.name} "
     title = json.dumps(UI["init_first_title"].format(of=of).strip(), ensure_ascii=False)
     return UI["init_first_article"].format(
         title=title, of=of, url=found.url, date=f"{now:%Y-%m-%d %H:%M}"
