@@ -189,13 +189,14 @@ def _add_feeds(outputs: Outputs, plan: SitePlan) -> None:
             source = f"the feed of /{channel.page_url}"
             outputs.add(path, Output(source, produce=functools.partial(pair, path=path)))
     attachments = plan.documents.attachments
-    docs = functools.cache(
-        lambda: feeds.render_documents(
+    docs = _pair(
+        lambda _: feeds.render_documents(
             attachments, site, plan.settings.feed_size, plan.addresses.ids
         )
     )
     for path in (urls.rss(urls.attachments()), urls.atom(urls.attachments())):
-        outputs.add(path, Output("the documents feed", produce=lambda _, p=path: docs()[p]))
+        source = "the documents feed"
+        outputs.add(path, Output(source, produce=functools.partial(docs, path=path)))
 
 
 def _pair(make: Callable[[Rendered], dict[str, bytes]]) -> Callable[..., bytes]:
