@@ -14,10 +14,16 @@ _EMPTY_TABINDEX = ' tabindex=""'
 _TOC_LABEL = re.compile(r'(<label class="md-nav__title") for="__toc"')
 
 
+_CONTENT = '<div class="md-content"'  # all three come before it: header, then sidebars
+
+
 def conforming(html: str) -> str:
-    """The page with those attributes dropped; nothing else changes."""
-    html = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
-    html = html.replace(_EMPTY_TABINDEX, "")
-    if 'id="__toc"' not in html:
-        html = _TOC_LABEL.sub(r"\1", html)
-    return html
+    """The page with those attributes dropped; nothing else changes. Only the part before
+    the content is searched: a long article's body is most of the page."""
+    cut = html.find(_CONTENT)
+    chrome, rest = (html, "") if cut < 0 else (html[:cut], html[cut:])
+    chrome = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", chrome)
+    chrome = chrome.replace(_EMPTY_TABINDEX, "")
+    if 'id="__toc"' not in chrome:
+        chrome = _TOC_LABEL.sub(r"\1", chrome)
+    return chrome + rest

@@ -86,6 +86,11 @@ def set_up(env: Environment, config: MkDocsConfig, plan: Plan, views: Views) -> 
     compiled = _CompiledTemplates()
     compiled.folder = plan.settings.root / plan.settings.page_cache / "templates"
     env.bytecode_cache = compiled
+    # The templates cannot change during one render (each build has its own environment):
+    # no file checked for a newer template, and a plain dict for the loaded ones, at each of
+    # the twenty-odd includes of every page (Jinja's default LRU takes a lock per lookup).
+    env.auto_reload = False
+    env.cache = {}
     # Our templates (the portal's, the site's) escape by default; Material's expect raw HTML.
     env.autoescape = theme.our_templates(config.theme.custom_dir).__contains__
     theme.add_prefix(env)
