@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import markdown
+from markdown.inlinepatterns import SimpleTagInlineProcessor
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from portal.mkdocs.convert import Converter
+from portal.mkdocs.convert import Converter, gate_inline_patterns
 from portal.mkdocs.markdown import EscapeHtmlExtension, FigureExtension
 
 # Each page carries what a reused instance could leak into the next: a reference definition,
@@ -66,3 +68,41 @@ def test_one_instance_converts_every_page_as_a_new_instance_would(tmp_path: Path
     assert "<script>" not in c and 'href="#"' in c and "onclick" not in c
     assert shared[0][2] == "Tiêu đề một" and shared[1][2] is None
     assert shared[0][3] >= {"neo", "an-ninh-trat-tu"}
+
+
+# Every inline construct Python-Markdown has, at the start, the middle and the end of a
+# paragraph, beside paragraphs with none (which the gated patterns skip without searching).
+INLINE = [
+    "Đoạn văn thường, không ký hiệu nào: an ninh trật tự, phòng cháy chữa cháy.",
+    "Mã `portal build` và ``hai `dấu` huyền``, \\`không phải mã\\`, \\\\`mã sau gạch`.",
+    "Thoát \\*sao\\*, \\[ngoặc\\], \\_gạch\\_ và \\\\ gạch chéo.",
+    '[Liên kết](https://congan.example.vn/ "tiêu đề"), [tham chiếu][cv], [cv] và ![ảnh](a.png).',
+    "![ảnh tham chiếu][anh] rồi ![anh] cuối.\n\n[cv]: https://congan.example.vn/cv\n[anh]: a.png",
+    "<https://dichvucong.gov.vn/> và <phongpc06@congan.example.vn> giữa câu.",
+    'Ngắt dòng ở đây  \nrồi tiếp, <span class="x">HTML</span>, &amp; &#273; &copy; & lẻ.',
+    "*nghiêng*, **đậm**, ***cả hai***, _gạch dưới_, __đậm gạch__, a*b*c, snake_case_word.",
+    "Cuối đoạn mới có `mã`",
+    "* không phải nhấn mạnh *, 2 * 3 = 6, _ đứng riêng _.",
+]
+
+
+def test_gated_inline_patterns_find_what_the_patterns_find() -> None:
+    extensions = ["tables", "attr_list", "toc", EscapeHtmlExtension()]
+    plain = markdown.Markdown(extensions=extensions)
+    gated = markdown.Markdown(extensions=["tables", "attr_list", "toc", EscapeHtmlExtension()])
+    gate_inline_patterns(gated)
+    assert type(gated.inlinePatterns["backtick"].compiled_re).__name__ == "_Gated"
+    text = "\n\n".join(INLINE)
+    for source in [*INLINE, text, text.replace("\n\n", "\n")]:
+        plain.reset()
+        gated.reset()
+        assert gated.convert(source) == plain.convert(source), source
+    assert "<code>portal build</code>" in gated.convert(INLINE[1])
+
+
+def test_a_pattern_an_extension_changed_is_not_gated() -> None:
+    md = markdown.Markdown()
+    md.inlinePatterns.register(SimpleTagInlineProcessor(r"(~~)(.+?)~~", "del"), "backtick", 190)
+    gate_inline_patterns(md)
+    assert type(md.inlinePatterns["backtick"].compiled_re).__name__ == "Pattern"
+    assert "<del>xoá</del>" in md.convert("~~xoá~~ và `mã`")
