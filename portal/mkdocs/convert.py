@@ -85,8 +85,9 @@ class _Gated:
         self.compiled, self.triggers, self.pattern = compiled, triggers, compiled.pattern
 
     def finditer(self, data: str, pos: int = 0) -> Iterator[re.Match[str]]:
-        if any(data.find(trigger, pos) >= 0 for trigger in self.triggers):
-            return self.compiled.finditer(data, pos)
+        for trigger in self.triggers:
+            if data.find(trigger, pos) >= 0:
+                return self.compiled.finditer(data, pos)
         return iter(())
 
 
