@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from collections.abc import Iterator
 
 import markdown
-from markdown import inlinepatterns
+from markdown import blockprocessors, inlinepatterns
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .engine import page_processors
+
+Match = re.Match[str]
 
 _mkdocs_pages_log = logging.getLogger("mkdocs.structure.pages")
 
@@ -41,7 +44,7 @@ class Converter:
                 extensions=config["markdown_extensions"],
                 extension_configs=config["mdx_configs"] or {},
             )
-            gate_inline_patterns(md)
+            gate_patterns(md)
         else:
             md.reset()
         found = page_processors(md, page, files, config)
@@ -61,7 +64,8 @@ def deferred(page: Page) -> bool:
     return getattr(page.render, "func", None) is converted_later
 
 
-# Python-Markdown's own inline patterns, each with the text every one of its matches contains.
+# Python-Markdown's own expressions, inline and block, each with the texts every one of its
+# matches contains (one of them).
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     inlinepatterns.BACKTICK_RE: ("`",),
     inlinepatterns.ESCAPE_RE: ("\\",),
@@ -73,30 +77,60 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     inlinepatterns.HTML_RE: ("<",),
     inlinepatterns.ENTITY_RE: ("&",),
     r"\*|_": ("*", "_"),  # emphasis and strong, as the default delimiters make it
+    blockprocessors.HashHeaderProcessor.RE.pattern: ("#",),
+    blockprocessors.SetextHeaderProcessor.RE.pattern: ("\n=", "\n-"),  # "." stops at a line end
+    blockprocessors.HRProcessor.SEARCH_RE.pattern: ("-", "_", "*"),
+    blockprocessors.BlockQuoteProcessor.RE.pattern: (">",),
+    blockprocessors.ReferenceProcessor.RE.pattern: ("]:",),
+}
+# Where each kind of processor keeps the expression it searches a whole text with.
+_SEARCHED = {
+    inlinepatterns.InlineProcessor: "compiled_re",
+    blockprocessors.HashHeaderProcessor: "RE",
+    blockprocessors.SetextHeaderProcessor: "RE",
+    blockprocessors.HRProcessor: "SEARCH_RE",
+    blockprocessors.BlockQuoteProcessor: "RE",
+    blockprocessors.ReferenceProcessor: "RE",
 }
 
 
 class _Gated:
-    """A pattern's regular expression, searched only when the text holds its trigger: most of
-    a long article's paragraphs hold no backtick, bracket or "<", and the backtick pattern
-    alone (a look-behind at every position) took a quarter of the conversion."""
+    """An expression searched only in text that holds one of its triggers: most paragraphs of
+    a long article hold no backtick, bracket, "<" or "#", and the regular expressions, some
+    with a look-behind or an alternative at every position, took half the conversion."""
 
     def __init__(self, compiled: re.Pattern[str], triggers: tuple[str, ...]) -> None:
-        self.compiled, self.triggers, self.pattern = compiled, triggers, compiled.pattern
+        self.compiled, self.triggers = compiled, triggers
 
-    def finditer(self, data: str, pos: int = 0) -> Iterator[re.Match[str]]:
+    def _holds(self, text: str, pos: int, endpos: int) -> bool:
         for trigger in self.triggers:
-            if data.find(trigger, pos) >= 0:
-                return self.compiled.finditer(data, pos)
+            if text.find(trigger, pos, endpos) >= 0:
+                return True
+        return False
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Match]:
+        if self._holds(text, pos, endpos):
+            return self.compiled.finditer(text, pos, endpos)
         return iter(())
 
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Match | None:
+        return self.compiled.search(text, pos, endpos) if self._holds(text, pos, endpos) else None
 
-def gate_inline_patterns(md: markdown.Markdown) -> None:
-    """Gate the inline patterns of `md` (this build's own instance) that are Python-Markdown's
-    own, by their exact expression: one an extension replaced or changed is left as it is.
-    Every match of a gated pattern contains its trigger, so the matches are the same."""
-    for pattern in md.inlinePatterns:
-        compiled = pattern.compiled_re
-        triggers = _TRIGGERS.get(getattr(compiled, "pattern", None))  # type: ignore[arg-type]
-        if isinstance(pattern, inlinepatterns.InlineProcessor) and triggers is not None:
-            pattern.compiled_re = _Gated(compiled, triggers)  # type: ignore[assignment]
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Match | None:
+        return self.compiled.match(text, pos, endpos) if self._holds(text, pos, endpos) else None
+
+    def __getattr__(self, name: str) -> object:  # pattern, flags, sub …: the expression's own
+        return getattr(self.compiled, name)
+
+
+def gate_patterns(md: markdown.Markdown) -> None:
+    """Gate the expressions of `md` (this build's own instance) that are Python-Markdown's own,
+    told by their exact text: one an extension replaced or changed is left as it is. Every match
+    of a gated expression contains one of its triggers, so the matches are the same."""
+    processors = [*md.inlinePatterns, *md.parser.blockprocessors]
+    for processor in processors:
+        for kind, attribute in _SEARCHED.items():
+            compiled = getattr(processor, attribute, None) if isinstance(processor, kind) else None
+            triggers = _TRIGGERS.get(getattr(compiled, "pattern", ""))
+            if compiled is not None and triggers is not None:
+                setattr(processor, attribute, _Gated(compiled, triggers))

@@ -10,7 +10,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from portal.mkdocs.convert import Converter, gate_inline_patterns
+from portal.mkdocs.convert import Converter, gate_patterns
 from portal.mkdocs.markdown import EscapeHtmlExtension, FigureExtension
 
 # Each page carries what a reused instance could leak into the next: a reference definition,
@@ -70,9 +70,9 @@ def test_one_instance_converts_every_page_as_a_new_instance_would(tmp_path: Path
     assert shared[0][3] >= {"neo", "an-ninh-trat-tu"}
 
 
-# Every inline construct Python-Markdown has, at the start, the middle and the end of a
-# paragraph, beside paragraphs with none (which the gated patterns skip without searching).
-INLINE = [
+# Every inline construct and block Python-Markdown has, at the start, the middle and the end,
+# beside paragraphs with none (which the gated expressions skip without searching).
+MARKDOWN = [
     "Đoạn văn thường, không ký hiệu nào: an ninh trật tự, phòng cháy chữa cháy.",
     "Mã `portal build` và ``hai `dấu` huyền``, \\`không phải mã\\`, \\\\`mã sau gạch`.",
     "Thoát \\*sao\\*, \\[ngoặc\\], \\_gạch\\_ và \\\\ gạch chéo.",
@@ -83,26 +83,36 @@ INLINE = [
     "*nghiêng*, **đậm**, ***cả hai***, _gạch dưới_, __đậm gạch__, a*b*c, snake_case_word.",
     "Cuối đoạn mới có `mã`",
     "* không phải nhấn mạnh *, 2 * 3 = 6, _ đứng riêng _.",
+    "# Tiêu đề một #\n## Hai\nĐoạn ngay sau, có số #5 và C#.",
+    "Tiêu đề gạch dưới\n=================\nTiêu đề hai\n---",
+    "Dòng một - có gạch\ndòng hai\n- mục\n-không phải mục",
+    "Trước đường kẻ\n---\nsau\n\n***\n\n_ _ _\n\n- - -",
+    "> Trích dẫn\n> hai dòng\n>\n> > lồng\n\nKhông trích: 3 > 2, a->b.",
+    "1. một\n2. hai\n\n* sao\n+ cộng\n- trừ",
+    "    mã thụt lề\n    dòng hai",
+    "[dinh-nghia]: https://congan.example.vn/a 'Tiêu đề'\n[hai]:\n    https://b.vn\n"
+    "Đoạn [dinh-nghia] và [hai].",
 ]
 
 
-def test_gated_inline_patterns_find_what_the_patterns_find() -> None:
+def test_gated_expressions_find_what_the_expressions_find() -> None:
     extensions = ["tables", "attr_list", "toc", EscapeHtmlExtension()]
     plain = markdown.Markdown(extensions=extensions)
     gated = markdown.Markdown(extensions=["tables", "attr_list", "toc", EscapeHtmlExtension()])
-    gate_inline_patterns(gated)
+    gate_patterns(gated)
     assert type(gated.inlinePatterns["backtick"].compiled_re).__name__ == "_Gated"
-    text = "\n\n".join(INLINE)
-    for source in [*INLINE, text, text.replace("\n\n", "\n")]:
+    assert type(gated.parser.blockprocessors["quote"].RE).__name__ == "_Gated"
+    text = "\n\n".join(MARKDOWN)
+    for source in [*MARKDOWN, text, text.replace("\n\n", "\n")]:
         plain.reset()
         gated.reset()
         assert gated.convert(source) == plain.convert(source), source
-    assert "<code>portal build</code>" in gated.convert(INLINE[1])
+    assert "<code>portal build</code>" in gated.convert(MARKDOWN[1])
 
 
 def test_a_pattern_an_extension_changed_is_not_gated() -> None:
     md = markdown.Markdown()
     md.inlinePatterns.register(SimpleTagInlineProcessor(r"(~~)(.+?)~~", "del"), "backtick", 190)
-    gate_inline_patterns(md)
+    gate_patterns(md)
     assert type(md.inlinePatterns["backtick"].compiled_re).__name__ == "Pattern"
     assert "<del>xoá</del>" in md.convert("~~xoá~~ và `mã`")
