@@ -3,6 +3,7 @@ write them. Formatting happens only here."""
 
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 
 from ..dates import TZ
@@ -36,6 +37,7 @@ def format_schedule(value: datetime) -> str:
     return f"{value:%H:%M}, {format_date(value, with_time=False)}"
 
 
+@functools.lru_cache(maxsize=65536)  # an item's date, on every listing that shows the item
 def format_short_date(value: datetime | date) -> str:
     """ "19/03/2013", for lists."""
     if isinstance(value, datetime):
