@@ -47,6 +47,14 @@ from tests.synthetic import SHAPES, write_corpus  # noqa: E402
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", PORTAL_NOW="2100-01-01T00:00")
 
 
+# How often the memory of the measured tree is read. Reading a large process's smaps_rollup
+# walks its page tables: every 50 ms, that took CPU from a build that keeps both cores busy (a
+# cold build at 10,000 long items ran 2.7 s, 9 %, slower sampled than not), while the one-core
+# floor lost nothing (its second core is idle). Every half second: 0.3 to 1 s, within the
+# noise, and the same peak within 5 % (a build's peak lasts seconds: the render, each shard).
+SAMPLE = 0.5
+
+
 def tree_rss(pid: int) -> int:
     """Memory (KiB) of a process and all its descendants: the sum of their proportional set
     sizes, so a page a forked child shares with its parent counts once, not twice (their
@@ -82,14 +90,14 @@ def _pss(pid: int) -> int:
 
 def measured(command: list[str], cwd: Path | None = None) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (the process and its children) and peak MiB of the whole
-    process tree, sampled every 50 ms."""
+    process tree, sampled every SAMPLE seconds."""
     start = time.perf_counter()
     process = subprocess.Popen(command, env=ENV, cwd=cwd, stdout=subprocess.DEVNULL)
     peak = [0]
     done = threading.Event()
 
     def sample() -> None:
-        while not done.wait(0.05):
+        while not done.wait(SAMPLE):
             peak[0] = max(peak[0], tree_rss(process.pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
