@@ -120,7 +120,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         planned = self.session.planned(page.file.src_uri)
-        if planned is not None and planned.markdown:  # by one Markdown instance (convert.py)
+        if planned is not None:  # by one Markdown instance (convert.py), even an empty page's
             render = converted_later if self.session.deferred(planned) else self.convert
             page.render = functools.partial(render, page)  # type: ignore[method-assign]
         return page
