@@ -11,8 +11,6 @@ cold one.
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
@@ -24,7 +22,7 @@ from ..content.models import Item
 from ..site.pagelist import menu
 from ..site.pages import Page
 from ..site.plan import SitePlan
-from ..site.views import ItemView, Views
+from ..site.views import ItemView, Views, field_names
 
 # Code and libraries that decide how a page is rendered.
 RENDERERS = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "Jinja2")
@@ -62,8 +60,8 @@ def fingerprint(value: Any, digest: Callable[[Item], str]) -> Any:
         return ("item", digest(value))
     if kind is ItemView:
         return ("item", value.digest)
-    names = _field_names(kind)
-    if names is not None:
+    names = field_names(kind)
+    if names:
         return (kind.__name__, *[fingerprint(getattr(value, n), digest) for n in names])
     if isinstance(value, tuple | list):
         return tuple([fingerprint(v, digest) for v in value])
@@ -73,14 +71,6 @@ def fingerprint(value: Any, digest: Callable[[Item], str]) -> Any:
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None), datetime, date})
-
-
-@functools.cache
-def _field_names(kind: type) -> tuple[str, ...] | None:
-    """A dataclass's field names (looked up once per type: 300,000 values at 10,000 items)."""
-    if dataclasses.is_dataclass(kind):
-        return tuple(f.name for f in dataclasses.fields(kind))
-    return None
 
 
 class PageKeys(Mapping[str, str]):
