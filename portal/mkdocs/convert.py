@@ -64,9 +64,9 @@ def deferred(page: Page) -> bool:
     return getattr(page.render, "func", None) is converted_later
 
 
-# Python-Markdown's own expressions, inline and block, each with the texts every one of its
-# matches contains (one of them).
-_TRIGGERS: dict[str, tuple[str, ...]] = {
+# Python-Markdown's own inline expressions, told by their text (any InlineProcessor may carry
+# them), each with the texts every one of its matches contains (one of them).
+_INLINE: dict[str, tuple[str, ...]] = {
     inlinepatterns.BACKTICK_RE: ("`",),
     inlinepatterns.ESCAPE_RE: ("\\",),
     inlinepatterns.REFERENCE_RE: ("[",),  # also LINK_RE
@@ -77,20 +77,15 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     inlinepatterns.HTML_RE: ("<",),
     inlinepatterns.ENTITY_RE: ("&",),
     r"\*|_": ("*", "_"),  # emphasis and strong, as the default delimiters make it
-    blockprocessors.HashHeaderProcessor.RE.pattern: ("#",),
-    blockprocessors.SetextHeaderProcessor.RE.pattern: ("\n=", "\n-"),  # "." stops at a line end
-    blockprocessors.HRProcessor.SEARCH_RE.pattern: ("-", "_", "*"),
-    blockprocessors.BlockQuoteProcessor.RE.pattern: (">",),
-    blockprocessors.ReferenceProcessor.RE.pattern: ("]:",),
 }
-# Where each kind of processor keeps the expression it searches a whole text with.
-_SEARCHED = {
-    inlinepatterns.InlineProcessor: "compiled_re",
-    blockprocessors.HashHeaderProcessor: "RE",
-    blockprocessors.SetextHeaderProcessor: "RE",
-    blockprocessors.HRProcessor: "SEARCH_RE",
-    blockprocessors.BlockQuoteProcessor: "RE",
-    blockprocessors.ReferenceProcessor: "RE",
+# Its block processors that search a whole block: where each keeps the expression, and the
+# triggers of the class's own expression there.
+_BLOCK: dict[type, tuple[str, tuple[str, ...]]] = {
+    blockprocessors.HashHeaderProcessor: ("RE", ("#",)),
+    blockprocessors.SetextHeaderProcessor: ("RE", ("\n=", "\n-")),  # "." stops at a line end
+    blockprocessors.HRProcessor: ("SEARCH_RE", ("-", "_", "*")),
+    blockprocessors.BlockQuoteProcessor: ("RE", (">",)),
+    blockprocessors.ReferenceProcessor: ("RE", ("]:",)),
 }
 
 
@@ -127,10 +122,16 @@ def gate_patterns(md: markdown.Markdown) -> None:
     """Gate the expressions of `md` (this build's own instance) that are Python-Markdown's own,
     told by their exact text: one an extension replaced or changed is left as it is. Every match
     of a gated expression contains one of its triggers, so the matches are the same."""
-    processors = [*md.inlinePatterns, *md.parser.blockprocessors]
-    for processor in processors:
-        for kind, attribute in _SEARCHED.items():
-            compiled = getattr(processor, attribute, None) if isinstance(processor, kind) else None
-            triggers = _TRIGGERS.get(getattr(compiled, "pattern", ""))
-            if compiled is not None and triggers is not None:
-                setattr(processor, attribute, _Gated(compiled, triggers))
+    for pattern in md.inlinePatterns:
+        if isinstance(pattern, inlinepatterns.InlineProcessor):
+            _gate(pattern, "compiled_re", _INLINE.get(pattern.compiled_re.pattern))
+    for processor in md.parser.blockprocessors:
+        attribute, triggers = _BLOCK.get(type(processor), ("", None))
+        own = getattr(type(processor), attribute, None)
+        if own is not None and getattr(processor, attribute).pattern == own.pattern:
+            _gate(processor, attribute, triggers)
+
+
+def _gate(processor: object, attribute: str, triggers: tuple[str, ...] | None) -> None:
+    if triggers is not None:
+        setattr(processor, attribute, _Gated(getattr(processor, attribute), triggers))

@@ -12,8 +12,6 @@ import re
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 _EMPTY_TABINDEX = ' tabindex=""'
 _TOC_LABEL = re.compile(r'(<label class="md-nav__title") for="__toc"')
-
-
 _CONTENT = '<div class="md-content"'  # all three come before it: header, then sidebars
 
 
