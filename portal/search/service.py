@@ -79,13 +79,16 @@ def _write(bundle: Path, files: list[dict[str, str]]) -> dict[str, str]:
     """The bundle's files, written here: the service's own writing answers before its files
     are whole, and it ends (losing them) as soon as its input is closed."""
     written = {}
+    made: set[Path] = set()  # a bundle is thousands of files in a few folders
     for file in files:
         rel = PurePosixPath(file["path"])
         if rel.is_absolute() or ".." in rel.parts:
             raise IndexFailed(f"Pagefind named a file outside its bundle: {rel}")
         data = base64.b64decode(file["content"])
         target = bundle.joinpath(*rel.parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(data)
         written[rel.as_posix()] = hashlib.sha256(data).hexdigest()
     return written
