@@ -26,9 +26,10 @@ from . import scaffold, urls
 from .build import assemble, memofile, precompress
 from .build.mode import RenderMode
 from .checking import counts, print_scheduled, print_told
-from .content.load import markdown_files
+from .content.load import SourceDoc, markdown_files
 from .content.memo import ContentMemo
 from .content.models import Item
+from .content.news import validate_each
 from .counter.http import allow_descriptors
 from .counter.pages import Pages
 from .counter.service import CounterServer, RateLimit
@@ -152,16 +153,20 @@ def build(
 
 
 def prepared_memo(config_file: Path, preview: bool) -> ContentMemo:
-    """The content memo of the last build, with the new files parsed on two cores when there
-    are many (build/memofile.py): the planning that follows reads only what changed."""
+    """The content memo of the last build, with the new files parsed, and the news checked,
+    on two cores when there are many (build/memofile.py): the planning that follows reads
+    and checks only what changed."""
     settings = read_settings(config_file, preview)
     memo = memofile.restore(settings.root / settings.content_cache)
-    files = [
-        found
-        for folder in (settings.news_dir, settings.notices_dir)
-        for found in markdown_files(settings.root, folder)
-    ]
-    memofile.prefill(memo, files)
+    news = markdown_files(settings.root, settings.news_dir)
+    notices = markdown_files(settings.root, settings.notices_dir)
+    in_news = {rel for _, rel in news}
+
+    def check(parsed: list[SourceDoc | list[ContentError]]) -> None:
+        docs = [doc for doc in parsed if not isinstance(doc, list) and doc.path in in_news]
+        validate_each(docs, settings.categories, memo)
+
+    memofile.prefill(memo, news + notices, check)
     return memo
 
 

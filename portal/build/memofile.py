@@ -13,7 +13,9 @@ import gc
 import os
 import pickle
 import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..code import code_version
 from ..content.load import load_file
@@ -62,12 +64,19 @@ def save(memo: ContentMemo, folder: Path) -> None:
     memo.kept = {id(entry) for entry in memo.entries()}
 
 
-def prefill(memo: ContentMemo, files: list[tuple[str, str]]) -> None:
+def prefill(
+    memo: ContentMemo,
+    files: list[tuple[str, str]],
+    check: Callable[[list[Any]], None] | None = None,
+) -> None:
     """Parse the new files among `files` ((path, name shown)), when many (a build with no
     memo), in two processes: a forked child parses the second half and sends back what it
     got, which joins `memo` as if parsed here. Planning runs on one core before the render
-    uses two: at 10,000 files parsing was a second of it. Should the child fail, `load`
-    parses what is missing when it gets there."""
+    uses two: at 10,000 files parsing was a second of it, and checking their fields most of
+    another. `check` is given what each process parsed (documents, or the errors of a file
+    that could not be read) and checks it into `memo`, where the planning finds it checked.
+    Should the child fail, `load` parses, and the planning checks, what is missing when it
+    gets there."""
     if len(files) < PARALLEL_AT or not hasattr(os, "fork") or threading.active_count() > 1:
         return  # forking beside other threads (the preview's) could inherit a held lock
     files = [(path, rel) for path, rel in files if memo.known(path, rel, identity(path)) is None]
@@ -79,19 +88,25 @@ def prefill(memo: ContentMemo, files: list[tuple[str, str]]) -> None:
     if pid == 0:  # the child: parse, send, end without running anything of the parent's
         try:
             os.close(reader)
-            for path, rel in files[half:]:
-                load_file(path, rel, memo)
+            results = [load_file(path, rel, memo) for path, rel in files[half:]]
+            if check is not None:
+                check(results)
             parsed = [(key, memo.parsed[key]) for key in files[half:]]
-            with os.fdopen(writer, "wb") as pipe:
-                pickle.dump(parsed, pipe, pickle.HIGHEST_PROTOCOL)
+            paths = {doc.path for doc in results if not isinstance(doc, list)}
+            checked = {path: memo.validated[path] for path in paths & memo.validated.keys()}
+            with os.fdopen(writer, "wb") as pipe:  # one dump: a check holds its very document
+                pickle.dump((parsed, checked), pipe, pickle.HIGHEST_PROTOCOL)
         finally:
             os._exit(0)
     os.close(writer)
-    for path, rel in files[:half]:
-        load_file(path, rel, memo)
+    results = [load_file(path, rel, memo) for path, rel in files[:half]]
+    if check is not None:
+        check(results)
     try:
         with os.fdopen(reader, "rb") as pipe:
-            memo.parsed.update(pickle.load(pipe))
+            parsed, checked = pickle.load(pipe)
+        memo.parsed.update(parsed)
+        memo.validated.update(checked)
     except Exception:  # noqa: BLE001 (the child failed: `load` parses the rest)
         pass
     finally:

@@ -119,23 +119,34 @@ def validate_news_item(doc: SourceDoc, lookup: dict[str, Category]) -> Item | li
 def validate_news(
     docs: Sequence[SourceDoc], categories: Iterable[Category], memo: ContentMemo
 ) -> tuple[list[Item], list[ContentError]]:
-    """Every news item, or its problems; a document `memo` checked against the same
-    categories (the very object `load` returned for an unchanged file) is not checked again."""
-    lookup = category_lookup(categories)
-    against = tuple(lookup.items())
+    """Every news item, or its problems, and those of two items at one address."""
     items: list[Item] = []
     errors: list[ContentError] = []
-    for doc in docs:
-        result = memo.validation(doc, against)
-        if result is None:
-            result = validate_news_item(doc, lookup)
-            memo.validate(doc, against, result)
+    for result in validate_each(docs, categories, memo):
         if isinstance(result, list):
             errors.extend(result)
         else:
             items.append(result)
     errors.extend(duplicate_slugs(items, docs))
     return items, errors
+
+
+def validate_each(
+    docs: Sequence[SourceDoc], categories: Iterable[Category], memo: ContentMemo
+) -> list[Item | list[ContentError]]:
+    """Each document's item or problems, on its own; a document `memo` checked against the
+    same categories (the very object `load` returned for an unchanged file) is not checked
+    again, and one checked here is in `memo` from now on."""
+    lookup = category_lookup(categories)
+    against = tuple(lookup.items())
+    results: list[Item | list[ContentError]] = []
+    for doc in docs:
+        result = memo.validation(doc, against)
+        if result is None:
+            result = validate_news_item(doc, lookup)
+            memo.validate(doc, against, result)
+        results.append(result)
+    return results
 
 
 def duplicate_slugs(items: Sequence[Item], docs: Sequence[SourceDoc]) -> list[ContentError]:

@@ -6,8 +6,12 @@ import pytest
 
 from portal.build import memofile
 from portal.content import load
+from portal.content import news as news_module
 from portal.content.load import SourceDoc, load_folder, markdown_files, parse_document
 from portal.content.memo import ContentMemo
+from portal.content.models import Category
+from portal.content.news import validate_each, validate_news
+from portal.errors import ContentError
 
 
 def parse(text: str) -> SourceDoc:
@@ -125,3 +129,39 @@ def test_many_new_files_are_parsed_on_two_cores_as_on_one(
     assert len(memo.parsed) == 40
     memofile.prefill(memo, markdown_files(tmp_path, "news"))
     assert load_folder(tmp_path, "news", memo) == one and forks == [1]  # remembered: no fork
+
+
+def test_files_checked_on_two_cores_are_not_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What each process of the parse checks (its half) joins the memo: the planning that
+    follows checks nothing again, and gets the items and problems one process gets."""
+    news = tmp_path / "news"
+    news.mkdir()
+    for n in range(30):
+        category = "Không có" if n in (4, 24) else "Tin hoạt động"  # one wrong in each half
+        text = f"---\ntitle: Tin số {n}\ndate: 2024-01-{n % 28 + 1:02d}\n"
+        text += f"category: {category}\n---\nThân bài số {n}.\n"
+        (news / f"tin-{n:02d}.md").write_text(text, encoding="utf-8")
+    categories = (Category("Tin hoạt động", "tin-hoat-dong"),)
+    one = validate_news(load_folder(tmp_path, "news", ContentMemo())[0], categories, ContentMemo())
+    monkeypatch.setattr(memofile, "PARALLEL_AT", 10)
+    monkeypatch.setattr(memofile.threading, "active_count", lambda: 1)
+    memo = ContentMemo()
+
+    def check(parsed: list[SourceDoc | list[ContentError]]) -> None:
+        validate_each([doc for doc in parsed if isinstance(doc, SourceDoc)], categories, memo)
+
+    memofile.prefill(memo, markdown_files(tmp_path, "news"), check)
+    assert len(memo.validated) == 30  # both halves, the child's sent back
+    checked: list[str] = []
+    real = news_module.validate_news_item
+    monkeypatch.setattr(
+        news_module,
+        "validate_news_item",
+        lambda doc, lookup: checked.append(doc.path) or real(doc, lookup),
+    )
+    two = validate_news(load_folder(tmp_path, "news", memo)[0], categories, memo)
+    assert checked == []
+    assert two == one and len(one[0]) == 28
+    assert sorted(error.path for error in one[1]) == ["news/tin-04.md", "news/tin-24.md"]
