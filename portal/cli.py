@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__, checking, commands, publishing, starting
-from .counter.service import RateLimit
 
 # argparse's own complaints, in the editors' language.
 _ARGPARSE = (
@@ -164,6 +163,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.command == "counter":
+        from .counter.service import RateLimit  # the HTTP stack for this command alone
+
         limit = RateLimit(args.rate, args.burst)
         database = args.database or str(args.data_dir / "counter.sqlite3")
         return commands.run_counter(

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import scaffold, urls
 from .build import assemble, memofile, precompress
@@ -30,10 +31,6 @@ from .content.load import SourceDoc, markdown_files
 from .content.memo import ContentMemo
 from .content.models import Item
 from .content.news import validate_each
-from .counter.http import allow_descriptors
-from .counter.pages import Pages
-from .counter.service import CounterServer, RateLimit
-from .counter.store import Counter
 from .dates import build_time
 from .deploy import schedule
 from .errors import ContentError, ContentErrors
@@ -42,6 +39,9 @@ from .search import index as search
 from .search import plan as searchplan
 from .site.settings import read_settings
 from .vi import UI, format_number, format_schedule
+
+if TYPE_CHECKING:
+    from .counter.service import RateLimit
 
 
 @dataclass
@@ -227,6 +227,12 @@ def run_counter(
 ) -> int:
     """`portal counter`: the counting service, until interrupted. `database` is a SQLite file
     or a `postgresql://` URL."""
+    # Imported by this command alone: the others start faster without the HTTP stack.
+    from .counter.http import allow_descriptors
+    from .counter.pages import Pages
+    from .counter.service import CounterServer
+    from .counter.store import Counter
+
     allow_descriptors()
     counter = Counter(database)
     server = CounterServer((host, port), counter, origin, trust_proxy, limit, Pages(site))

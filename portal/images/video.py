@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import av
 from PIL import Image
 
 from .. import urls
@@ -72,6 +71,8 @@ def probe(path: Path, ext: str) -> tuple[int, int, float] | ImageProblem:
         f"tệp không phải video {ext[1:].upper()} phát được, hoặc đã bị hỏng",
         "xuất lại video thành MP4 (H.264) bằng phần mềm dựng phim rồi chép đè tệp này",
     )
+    import av  # imported when a video is met: every command starts faster without it
+
     try:
         with av.open(str(path)) as container:
             if CONTAINERS[ext] not in container.format.name.split(","):
@@ -93,6 +94,8 @@ def probe(path: Path, ext: str) -> tuple[int, int, float] | ImageProblem:
 
 def frame(path: Path, seconds: float) -> Image.Image:
     """The first frame at or after `seconds` (or the last one, in a shorter video)."""
+    import av
+
     with av.open(str(path)) as container:
         picture = None
         for decoded in container.decode(video=0):
