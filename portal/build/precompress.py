@@ -64,15 +64,16 @@ class Warmer:
         self.pending: dict[str, list[str]] = {}  # kind -> lines not written yet
         self.made: set[str] = set()  # folders known to exist: a mkdir per page is dear
 
-    def warm(self, data: bytes, page: Path) -> Path | None:
+    def warm(self, data: bytes, page: Path, digest: str | None = None) -> Path | None:
         """Compress `data`; `page` is the page cache's entry of it, which the site links: its
         identity goes into the notes with the digest, and so does the identity of the entry
         written here, so that `precompress` neither reads the page again nor checks an entry
-        this build made. An entry there already is left for `precompress` to check. Returns
-        the entry (None: too small to compress)."""
+        this build made. An entry there already is left for `precompress` to check. `digest`:
+        the SHA-256 of `data`, when the caller has it (the page cache's sum). Returns the entry
+        (None: too small to compress)."""
         if len(data) < MIN_BYTES:
             return None
-        digest = _digest(data)
+        digest = digest or _digest(data)
         entry = self.cache / digest[:2] / f"{digest}.gz"
         if not entry.exists():
             if digest[:2] not in self.made:
@@ -186,7 +187,9 @@ def _one(
 
 
 def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
+    """SHA-256: the page cache's sum of a page names its `.gz` too (and it is the faster
+    hash on CPUs with SHA instructions)."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def _unpacks_to(entry: Path, digest: str) -> bool:

@@ -113,7 +113,8 @@ class RenderSession:
         if self.warmer is not None:  # `portal build`: linked with its `.gz` as it is rendered
             target = Path(site_dir, page.output)
             publish(entry, target)
-            if (packed := self.warmer.warm(data, entry)) is not None:
+            packed = self.warmer.warm(data, entry, self.cache.sums[entry.name])
+            if packed is not None:
                 publish(packed, target.with_name(target.name + ".gz"))
             return ""
         if self.mode.listed:  # the preview answers it from the cache, like a reused page
