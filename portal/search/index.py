@@ -46,10 +46,10 @@ _TITLE = re.compile(r"<title>.*?</title>", re.DOTALL)
 
 def indexed_part(html: str) -> str | None:
     """What Pagefind reads of a page: its `<html>` tag (the language), its `<title>` and each
-    element marked `data-pagefind-body`. A neighbour's title in "Các tin khác" changes the page
-    but not this, so the page's shard need not be indexed again. None when the part cannot be
-    told apart (no such element, one left open, a Pagefind attribute outside): then the whole
-    page counts."""
+    element marked `data-pagefind-body`, without what it ignores. A neighbour's title in "Các
+    tin khác" changes the page but not this, so the page's shard need not be indexed again.
+    None when the part cannot be told apart (no such element, one left open, a Pagefind
+    attribute outside): then the whole page counts."""
     start = html.find("<html")
     parts = [html[start : html.find(">", start) + 1] if start >= 0 else ""]
     title = _TITLE.search(html)
@@ -62,12 +62,37 @@ def indexed_part(html: str) -> str | None:
         if end is None:
             return None
         outside.append(html[at:begin])
-        parts.append(html[begin:end])
+        parts.append(_unignored(html[begin:end]))
         at = end
     outside.append(html[at:])
     if len(parts) == 2 or any("data-pagefind-" in text for text in outside):
         return None
     return "".join(parts)
+
+
+# Elements without a closing tag: an ignored one is left in (`_unignored` cuts up to one).
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+
+
+def _unignored(body: str) -> str:
+    """`body` without the elements Pagefind is told to ignore (the date line, the print
+    button): Pagefind makes the same fragment without reading them. One that holds a filter
+    or meta of its own (which Pagefind still reads), or has no closing tag, stays."""
+    kept, at = [], 0
+    while (mark := body.find(" data-pagefind-ignore", at)) >= 0:
+        begin = body.rfind("<", at, mark)
+        name = _NAME.match(body, begin) if begin >= 0 else None
+        end = _element_end(body, name[1], mark) if name and name[1] not in _VOID else None
+        if end is None or body.count("data-pagefind-", begin, end) > 1:
+            kept.append(body[at : mark + 1])
+            at = mark + 1
+            continue
+        kept.append(body[at:begin])
+        at = end
+    kept.append(body[at:])
+    return "".join(kept)
 
 
 @functools.cache
