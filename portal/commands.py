@@ -13,7 +13,6 @@ import ctypes
 import ctypes.util
 import errno
 import gc
-import os
 import shutil
 import sys
 import time
@@ -171,34 +170,14 @@ def prepared_memo(config_file: Path, preview: bool) -> ContentMemo:
     return memo
 
 
-# Resident bytes from which the render's leftovers are worth collecting before Pagefind. At
-# 10,000 items the process holds about 300 MiB after the render, and a full collection takes
-# 0.4 s on the one core the build then uses; at 50,000 it holds 900 MiB, which Pagefind's
-# processes need.
-GIVE_BACK_AT = 512 * 2**20
-
-
-def give_back_memory(at_least: int = GIVE_BACK_AT) -> bool:
+def give_back_memory() -> None:
     """Collect what the render left (cycles of pages and files) and hand the freed memory back
-    to the system, where glibc can (`malloc_trim`): otherwise the process keeps it. Only when
-    the process holds `at_least` bytes; returns whether it did."""
-    if _resident() < at_least:
-        return False
+    to the system, where glibc can (`malloc_trim`): otherwise the process keeps it."""
     gc.collect()
     try:
         ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
     except (OSError, AttributeError, TypeError):
         pass
-    return True
-
-
-def _resident() -> int:
-    """This process's resident memory in bytes; where the system does not say, as if large."""
-    try:
-        with open("/proc/self/statm", encoding="ascii") as statm:
-            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return 2**62
 
 
 def write_log(root: Path, exc: Exception) -> Path:
