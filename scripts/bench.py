@@ -20,6 +20,9 @@ eight) instead of the bench's short ones. `--portal DIR`: the portal of another 
 earlier commit, for a before-and-after in one machine's hour), its code and its templates.
 Usage: python scripts/bench.py [--items 10000] [--repeat 2] [--shape bench|long] [--portal DIR]
 [--keep DIR]
+`TMPDIR=/dev/shm` puts the bench's folder on tmpfs: on an ext4 disk without a journal, a file
+created within minutes of many being deleted (a bench's own, or an earlier bench's) costs
+several times more, and the portal creates more files than the floor (BENCHMARKS.md).
 """
 
 from __future__ import annotations
