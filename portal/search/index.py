@@ -55,10 +55,8 @@ def indexed_part(html: str) -> str | None:
     title = _TITLE.search(html)
     parts.append(title[0] if title else "")
     outside, at = [], 0
-    while (mark := html.find(" data-pagefind-body", at)) >= 0:
-        begin = html.rfind("<", at, mark)
-        name = _NAME.match(html, begin) if begin >= 0 else None
-        end = _element_end(html, name[1], mark) if name else None
+    while (found := _marked(html, " data-pagefind-body", at)) is not None:
+        _, begin, end = found
         if end is None:
             return None
         outside.append(html[at:begin])
@@ -70,21 +68,13 @@ def indexed_part(html: str) -> str | None:
     return "".join(parts)
 
 
-# Elements without a closing tag: an ignored one is left in (`_unignored` cuts up to one).
-_VOID = frozenset(
-    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
-)
-
-
 def _unignored(body: str) -> str:
     """`body` without the elements Pagefind is told to ignore (the date line, the print
     button): Pagefind makes the same fragment without reading them. One that holds a filter
     or meta of its own (which Pagefind still reads), or has no closing tag, stays."""
     kept, at = [], 0
-    while (mark := body.find(" data-pagefind-ignore", at)) >= 0:
-        begin = body.rfind("<", at, mark)
-        name = _NAME.match(body, begin) if begin >= 0 else None
-        end = _element_end(body, name[1], mark) if name and name[1] not in _VOID else None
+    while (found := _marked(body, " data-pagefind-ignore", at)) is not None:
+        mark, begin, end = found
         if end is None or body.count("data-pagefind-", begin, end) > 1:
             kept.append(body[at : mark + 1])
             at = mark + 1
@@ -93,6 +83,26 @@ def _unignored(body: str) -> str:
         at = end
     kept.append(body[at:])
     return "".join(kept)
+
+
+# Elements without a closing tag: one marked is not cut out (its end cannot be told).
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+
+
+def _marked(html: str, attribute: str, at: int) -> tuple[int, int, int | None] | None:
+    """The next element from `at` whose tag carries `attribute`: where the attribute is, where
+    the element begins and where it ends (None: no tag around the attribute, an element
+    without a closing tag, or one left open). None when there is none."""
+    mark = html.find(attribute, at)
+    if mark < 0:
+        return None
+    begin = html.rfind("<", at, mark)
+    name = _NAME.match(html, begin) if begin >= 0 else None
+    if name is None or name[1].lower() in _VOID:
+        return mark, begin, None
+    return mark, begin, _element_end(html, name[1], mark)
 
 
 @functools.cache
