@@ -29,7 +29,7 @@ class ItemView:
     """An item as a template sees it. Its own fields are read through it (`view.title`)."""
 
     item: Item
-    status: str  # "published", "draft" or "scheduled"
+    status: str  # "draft", "scheduled" or "" (published)
     expired: bool
     tag_pages: tuple[Tag, ...]  # its tags as published: merged spellings, each with its page
     pictures: tuple[Picture | None, ...]  # its lead photo and body photos, as processed
