@@ -14,13 +14,20 @@ wrong quietly. The names:
   `Page._title_from_render`: what `Page.render` sets on a page, done with one shared
   Python-Markdown instance (convert.py).
 - `mkdocs.utils._get_norm_url`: the `url` filter's parts (relative.py).
+- `mkdocs.structure.pages.Page._set_canonical_url`: each page's canonical and absolute URL,
+  made by `urljoin` and `urlsplit` (24 µs a page, 0.3 s of one core before a render on two
+  cores can start at 14,000 pages); within `page_steps` a URL MkDocs made itself is joined by
+  concatenation, which gives the same strings (`set_canonical_url`), and any other by MkDocs.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
+from urllib.parse import urlsplit
 
 import mkdocs
 import mkdocs.commands.build as _build
@@ -37,21 +44,49 @@ if mkdocs.__version__ != CHECKED_WITH:  # pragma: no cover (the pinned version i
 
 norm_url = _utils._get_norm_url
 POPULATE, BUILD = _build._populate_page, _build._build_page
+SET_CANONICAL = _pages.Page._set_canonical_url
 
 
 @contextmanager
 def page_steps(
     populate: Callable[..., None] | None = None, build: Callable[..., None] | None = None
 ) -> Iterator[None]:
-    """MkDocs' reading (`populate`) and drawing (`build`) of each page replaced for the
-    duration of the block, and MkDocs' own restored at its end, whatever happens in it."""
-    saved = (_build._populate_page, _build._build_page)
+    """MkDocs' reading (`populate`) and drawing (`build`) of each page, and its pages'
+    canonical URLs (`set_canonical_url`), replaced for the duration of the block, and MkDocs'
+    own restored at its end, whatever happens in it."""
+    saved = (_build._populate_page, _build._build_page, _pages.Page._set_canonical_url)
     _build._populate_page = populate or POPULATE
     _build._build_page = build or BUILD
+    _pages.Page._set_canonical_url = set_canonical_url
     try:
         yield
     finally:
-        _build._populate_page, _build._build_page = saved
+        _build._populate_page, _build._build_page, _pages.Page._set_canonical_url = saved
+
+
+# A page URL as MkDocs makes it from a file's path: relative, without a scheme, a query, an
+# anchor or a dot segment. `urljoin` appends such a URL to an http(s) base ending in "/".
+_PLAIN_URL = re.compile(r"(?:[\w~-][\w.~-]*(?:/[\w~-][\w.~-]*)*/?)?", re.ASCII)
+
+
+@functools.lru_cache(maxsize=8)
+def _base_path(base: str) -> str | None:
+    """The path of a site URL ending in "/"; None when it has a query or an anchor."""
+    parts = urlsplit(base)
+    plain = parts.scheme in ("http", "https") and parts.netloc
+    return parts.path if plain and not parts.query and not parts.fragment else None
+
+
+def set_canonical_url(page: Any, base: str | None) -> None:
+    """`Page._set_canonical_url(base)`: the same `canonical_url` and `abs_url`."""
+    url = page.url
+    if base and _PLAIN_URL.fullmatch(url):
+        base = base if base.endswith("/") else base + "/"
+        path = _base_path(base)
+        if path is not None:
+            page.canonical_url, page.abs_url = base + url, path + url
+            return
+    SET_CANONICAL(page, base)
 
 
 def page_processors(md: Any, page: Any, files: Any, config: Any) -> Callable[[], None]:

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import mkdocs.commands.build as mkdocs_build
+import mkdocs.structure.pages as mkdocs_pages
 import pytest
 
 from portal import commands
@@ -17,7 +18,7 @@ from portal.errors import ContentErrors
 from portal.mkdocs import split
 from portal.mkdocs.build import render
 from portal.mkdocs.engine import BUILD as BUILD_PAGE
-from portal.mkdocs.engine import POPULATE
+from portal.mkdocs.engine import POPULATE, SET_CANONICAL
 from portal.mkdocs.plugin import PortalPlugin
 from tests.build.test_incremental import cold, site_tree, tree  # noqa: F401 (a fixture)
 from tests.conftest import item
@@ -113,3 +114,4 @@ def test_a_failing_second_process_fails_the_build_and_keeps_the_site(
     # Nothing of MkDocs stays replaced in this process: its own page steps are back.
     assert (mkdocs_build._populate_page, mkdocs_build._build_page) == (POPULATE, BUILD_PAGE)
     assert POPULATE.__module__ == "mkdocs.commands.build" == BUILD_PAGE.__module__
+    assert mkdocs_pages.Page._set_canonical_url is SET_CANONICAL
