@@ -164,7 +164,9 @@ def prepared_memo(config_file: Path, preview: bool) -> ContentMemo:
 
     def check(parsed: list[SourceDoc | list[ContentError]]) -> None:
         docs = [doc for doc in parsed if not isinstance(doc, list) and doc.path in in_news]
-        validate_each(docs, settings.categories, memo)
+        for item in validate_each(docs, settings.categories, memo):
+            if isinstance(item, Item):  # digested here, on both cores, and kept in the memo:
+                item.digest  # noqa: B018 (each rendering process would digest every item)
 
     memofile.prefill(memo, news + notices, check)
     return memo
