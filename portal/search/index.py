@@ -188,7 +188,11 @@ def index_site(
         for shard, paths in planned.items()
     }
     checked = Checked(cache / "checked.tsv")
-    todo = [shard for shard, entry in entries.items() if not _sound(entry, checked)]
+    # The largest first: the last to end is then a small one, and no core waits long on it.
+    todo = sorted(
+        (shard for shard, entry in entries.items() if not _sound(entry, checked)),
+        key=lambda shard: -len(planned[shard]),
+    )
     largest = max((len(planned[shard]) for shard in todo), default=1)
     workers = min(workers or os.cpu_count() or 1, max(1, PARALLEL_PAGES // largest))
     with ThreadPoolExecutor(workers) as pool:
