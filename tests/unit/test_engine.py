@@ -5,10 +5,20 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import mkdocs.commands.build as mkdocs_build
 import mkdocs.structure.pages as mkdocs_pages
+import mkdocs.utils as mkdocs_utils
 import pytest
 
-from portal.mkdocs.engine import SET_CANONICAL, page_steps, set_canonical_url
+from portal.mkdocs.engine import (
+    BUILD,
+    BUILD_DATE,
+    BUILD_TIME,
+    POPULATE,
+    SET_CANONICAL,
+    page_steps,
+    set_canonical_url,
+)
 
 BASES = [
     "https://congan.example.gov.vn/",
@@ -56,9 +66,21 @@ def test_canonical_urls_are_mkdocs_own(base: str | None) -> None:
         assert _set(set_canonical_url, url, base) == _set(SET_CANONICAL, url, base), url
 
 
-def test_mkdocs_own_canonical_urls_are_back_after_a_failing_render() -> None:
+def test_one_build_time_within_a_render_and_mkdocs_own_after_it() -> None:
+    with page_steps():
+        first = mkdocs_utils.get_build_datetime()
+        assert mkdocs_utils.get_build_datetime() is first
+        assert mkdocs_pages.get_build_date() == first.strftime("%Y-%m-%d")
+    assert mkdocs_utils.get_build_datetime() is not mkdocs_utils.get_build_datetime()
+
+
+def test_mkdocs_own_functions_are_back_after_a_failing_render() -> None:
     with pytest.raises(RuntimeError), page_steps():
         assert mkdocs_pages.Page._set_canonical_url is set_canonical_url
         raise RuntimeError("a render that fails")
     assert mkdocs_pages.Page._set_canonical_url is SET_CANONICAL
-    assert SET_CANONICAL.__module__ == "mkdocs.structure.pages"
+    assert (mkdocs_build._populate_page, mkdocs_build._build_page) == (POPULATE, BUILD)
+    assert mkdocs_utils.get_build_datetime is BUILD_TIME
+    assert mkdocs_pages.get_build_date is BUILD_DATE
+    for own in (SET_CANONICAL, POPULATE, BUILD, BUILD_TIME, BUILD_DATE):
+        assert own.__module__.startswith("mkdocs."), own
