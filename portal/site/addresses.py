@@ -113,6 +113,9 @@ def merge(*records: Mapping[str, Entry]) -> dict[str, Entry]:
             if known is None:
                 merged[entry_id] = entry
                 continue
+            if entry.addresses == known.addresses:  # most entries: the copies agree
+                merged[entry_id] = entry
+                continue
             extra = tuple(a for a in entry.addresses if a not in known.addresses)
             merged[entry_id] = replace(entry, addresses=known.addresses + extra)
     return merged
@@ -151,7 +154,9 @@ def reconcile(
                 )
             kept = tuple(a for a in entry.addresses if a != thing.url)
             entry = replace(entry, addresses=(*kept, thing.url))
-        entries[found] = replace(entry, source=thing.source, key=thing.key, gone=False)
+        if (entry.source, entry.key, entry.gone) != (thing.source, thing.key, False):
+            entry = replace(entry, source=thing.source, key=thing.key, gone=False)
+        entries[found] = entry
         ids[thing.url] = found
     keep = set(unsure)
     for entry_id, entry in list(entries.items()):
