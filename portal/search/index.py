@@ -195,32 +195,45 @@ def index_site(
     )
     largest = max((len(planned[shard]) for shard in todo), default=1)
     workers = min(workers or os.cpu_count() or 1, max(1, PARALLEL_PAGES // largest))
+    present = files_under(site / urls.PAGEFIND)  # what the site held before (the spare's)
+    wanted: set[str] = set()
+
+    def index(shard: str) -> None:  # published at once, while the other shards are indexed
+        _index(site, shard, planned[shard], entries[shard])
+        for rel in json.loads((entries[shard] / _MANIFEST).read_text(encoding="utf-8")):
+            checked.add(str(entries[shard] / rel))  # just written and hashed: sound
+        wanted.update(_link(site, bundle_path(shard), entries[shard], present))
+
     with ThreadPoolExecutor(workers) as pool:
-        list(pool.map(lambda s: _index(site, s, planned[s], entries[s]), todo))
-    for shard in todo:  # just written and hashed for their manifest: sound from here on
-        manifest = json.loads((entries[shard] / _MANIFEST).read_text(encoding="utf-8"))
-        for rel in manifest:
-            checked.add(str(entries[shard] / rel))
+        list(pool.map(index, todo))
     checked.save()
-    _publish(site, {bundle_path(shard): entry for shard, entry in entries.items()})
+    for shard in entries.keys() - set(todo):
+        wanted.update(_link(site, bundle_path(shard), entries[shard], present))
+    _remove_others(site, present, wanted)
     _prune(cache, set(entries.values()))
     return {shard: shard in todo for shard in entries}
 
 
-def _publish(site: Path, bundles: Mapping[str, Path]) -> None:
-    """Make `site/pagefind/` hold exactly the files of `bundles` (folder -> cache entry): files
-    the site has already (the entry's very file) stay, others are linked, the rest goes."""
-    present = files_under(site / urls.PAGEFIND)
-    wanted: set[str] = set()
-    for folder, entry in bundles.items():
-        for rel, file in files_under(entry).items():
-            if rel == _MANIFEST:
-                continue
-            path = folder[len(urls.PAGEFIND) :] + rel
-            wanted.add(path)
-            have = present.get(path)
-            if have is None or have.inode() != file.inode():
-                publish(Path(file.path), site / urls.PAGEFIND / path)
+def _link(
+    site: Path, folder: str, entry: Path, present: Mapping[str, os.DirEntry[str]]
+) -> set[str]:
+    """The files of the cache entry `entry` in `site` at `folder`: those the site holds
+    already (the entry's very file) stay, others are linked. Returns their paths (relative to
+    `site/pagefind/`)."""
+    linked = set()
+    for rel, file in files_under(entry).items():
+        if rel == _MANIFEST:
+            continue
+        path = folder[len(urls.PAGEFIND) :] + rel
+        linked.add(path)
+        have = present.get(path)
+        if have is None or have.inode() != file.inode():
+            publish(Path(file.path), site / urls.PAGEFIND / path)
+    return linked
+
+
+def _remove_others(site: Path, present: Mapping[str, os.DirEntry[str]], wanted: set[str]) -> None:
+    """`site/pagefind/` holds exactly the `wanted` files: the others it held go."""
     emptied = set()
     for path, file in present.items():
         if path not in wanted:
