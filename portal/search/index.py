@@ -17,7 +17,7 @@ import re
 import shutil
 from collections import defaultdict
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from importlib import metadata
 from pathlib import Path
 
@@ -198,14 +198,14 @@ def index_site(
     present = files_under(site / urls.PAGEFIND)  # what the site held before (the spare's)
     wanted: set[str] = set()
 
-    def index(shard: str) -> None:  # published at once, while the other shards are indexed
-        _index(site, shard, planned[shard], entries[shard])
-        for rel in json.loads((entries[shard] / _MANIFEST).read_text(encoding="utf-8")):
-            checked.add(str(entries[shard] / rel))  # just written and hashed: sound
-        wanted.update(_link(site, bundle_path(shard), entries[shard], present))
-
     with ThreadPoolExecutor(workers) as pool:
-        list(pool.map(index, todo))
+        indexing = {pool.submit(_index, site, s, planned[s], entries[s]): s for s in todo}
+        for done in as_completed(indexing):  # each published here while others are indexed
+            done.result()
+            entry = entries[indexing[done]]
+            for rel in json.loads((entry / _MANIFEST).read_text(encoding="utf-8")):
+                checked.add(str(entry / rel))  # just written and hashed: sound
+            wanted.update(_link(site, bundle_path(indexing[done]), entry, present))
     checked.save()
     for shard in entries.keys() - set(todo):
         wanted.update(_link(site, bundle_path(shard), entries[shard], present))
