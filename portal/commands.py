@@ -103,14 +103,18 @@ def build(
         assemble.assemble(fresh, cached, staging)
         shutil.rmtree(fresh, ignore_errors=True)
         gzip_cache = settings.root / settings.gzip_cache
+
+        def compress_pages() -> None:  # then the cache's pruning: every page links its `.gz`
+            precompress.precompress(staging, gzip_cache, skip=urls.PAGEFIND)
+            precompress.prune(gzip_cache, time.time())
+
         # Pagefind's processes index while this one compresses the pages; the bundle after.
         with ThreadPoolExecutor(1) as pool:
-            pages = pool.submit(precompress.precompress, staging, gzip_cache, skip=urls.PAGEFIND)
+            pages = pool.submit(compress_pages)
             cache = settings.root / settings.search_cache
             search.index_site(staging, planned, cache, search_keys)
             pages.result()
         precompress.precompress(staging, gzip_cache, folder=urls.PAGEFIND)
-        precompress.prune(gzip_cache, time.time())
         (staging / schedule.STATE).parent.mkdir(parents=True, exist_ok=True)
         made_by = schedule.author(config_file.parent)
         built = schedule.state(commit, change, newest, made_by)
