@@ -15,8 +15,9 @@ import json
 import os
 import re
 import shutil
+import threading
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from importlib import metadata
 from pathlib import Path
@@ -157,13 +158,16 @@ def pagefind_html(page: Path) -> str:
     return html if part is None else part
 
 
-def _index(site: Path, shard: str, paths: list[str], entry: Path) -> None:
-    """Index `paths` of `site` into the cache entry `entry`, atomically."""
+def _index(
+    site: Path, shard: str, paths: list[str], entry: Path, told: Callable[[], None] | None = None
+) -> None:
+    """Index `paths` of `site` into the cache entry `entry`, atomically. `told` is called
+    once Pagefind has every page."""
     bundle = entry.with_name(f".{entry.name}.{os.getpid()}")
     shutil.rmtree(bundle, ignore_errors=True)
     pages = ((indexer.page_url(path), pagefind_html(site / path)) for path in paths)
     try:
-        manifest = indexer.index(pages, bundle)
+        manifest = indexer.index(pages, bundle, told)
     except indexer.IndexFailed as exc:
         shutil.rmtree(bundle, ignore_errors=True)
         raise SearchFailed(shard, str(exc)) from None
@@ -178,10 +182,12 @@ def index_site(
     cache: Path,
     known: Mapping[str, str] | None = None,
     workers: int | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> dict[str, bool]:
     """Publish the bundle of every shard (`planned`: from `shards()`) into `site`, indexing
     only shards whose pages changed. Returns shard -> whether it was indexed in this run
-    (False: reused)."""
+    (False: reused). `meanwhile` runs here once Pagefind has every page of the first shards,
+    while it indexes them."""
     cache.mkdir(parents=True, exist_ok=True)
     entries = {
         shard: cache / f"{shard or 'main'}-{shard_key(site, paths, known or {})[:32]}"
@@ -198,8 +204,27 @@ def index_site(
     present = files_under(site / urls.PAGEFIND)  # what the site held before (the spare's)
     wanted: set[str] = set()
 
+    first, fed = set(todo[:workers]), threading.Semaphore(0)
+
+    def index(shard: str) -> None:
+        told = threading.Event()  # each first shard tells once, failed or not
+
+        def tell() -> None:
+            if shard in first and not told.is_set():
+                told.set()
+                fed.release()
+
+        try:
+            _index(site, shard, planned[shard], entries[shard], tell)
+        finally:
+            tell()
+
     with ThreadPoolExecutor(workers) as pool:
-        indexing = {pool.submit(_index, site, s, planned[s], entries[s]): s for s in todo}
+        indexing = {pool.submit(index, shard): shard for shard in todo}
+        for _ in first:
+            fed.acquire()
+        if meanwhile is not None:
+            meanwhile()
         for done in as_completed(indexing):  # each published here while others are indexed
             done.result()
             entry = entries[indexing[done]]

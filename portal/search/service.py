@@ -12,11 +12,12 @@ pipe. The bundle comes back in the last answer and is written here (`_write` say
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import subprocess
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
@@ -34,9 +35,12 @@ def page_url(path: str) -> str:
     return "/" + path
 
 
-def index(pages: Iterable[tuple[str, str]], bundle: Path) -> dict[str, str]:
+def index(
+    pages: Iterable[tuple[str, str]], bundle: Path, told: Callable[[], None] | None = None
+) -> dict[str, str]:
     """Index `pages` (URL, HTML) into a new bundle folder at `bundle`; returns its files (path
-    relative to it -> SHA-256 of the bytes)."""
+    relative to it -> SHA-256 of the bytes). `told` is called once Pagefind has every page,
+    while it indexes them."""
     binary = get_executable()
     if binary is None:
         raise IndexFailed("the Pagefind binary (the pagefind_bin package) is not installed")
@@ -59,12 +63,16 @@ def index(pages: Iterable[tuple[str, str]], bundle: Path) -> dict[str, str]:
                 _send(process.stdin, sent, {"type": "AddFile", "index_id": number, **add})
             _send(process.stdin, sent + 1, {"type": "GetFiles", "index_id": number})
             process.stdin.flush()
+            if told is not None:
+                told()
             for _ in range(sent):
                 _expect(answers, "IndexedFile")
             files = _expect(answers, "GetFiles")["files"]
         except (OSError, IndexFailed) as exc:
             process.kill()
             process.wait()
+            with contextlib.suppress(OSError):  # what it was not sent: it has ended
+                process.stdin.close()
             log.seek(0)
             said = log.read().decode("utf-8", errors="replace")
             raise IndexFailed(f"{exc}\n{said}".strip()) from None

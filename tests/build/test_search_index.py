@@ -8,6 +8,8 @@ import shutil
 import subprocess
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from itertools import pairwise
 from pathlib import Path
 
@@ -15,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from portal.search import service as indexer
-from portal.search.index import indexed_part, pagefind_html
+from portal.search.index import SearchFailed, index_site, indexed_part, pagefind_html
 from tests.build.site_checks import html_files, search_tiers
 
 ARTICLE = "tin-tuc/canh-bao-thu-doan-gia-danh-cong-an-goi-dien-lua-dao-chiem-doat-tai-san"
@@ -279,3 +281,66 @@ def test_a_bundle_that_cannot_be_written_fails_with_the_reason(tmp_path: Path) -
         indexer.index([("/a/", page)], tmp_path / "tep" / "bundle")
     assert "Not a directory" in str(failed.value)
     assert not (tmp_path / "tep").is_dir()
+
+
+def _pages(site: Path, years: range, per_year: int) -> dict[str, list[str]]:
+    """Article pages under `site`, one shard a year (as `search.plan.shards` names them)."""
+    planned: dict[str, list[str]] = {}
+    for year in years:
+        for n in range(per_year):
+            path = f"tin-tuc/bai-{year}-{n}/index.html"
+            page = site / path
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(
+                f'<html lang="vi"><title>Bài {n} năm {year}</title><main data-pagefind-body>'
+                f"<h1>Bài {n} năm {year}</h1><p>Giữ gìn an ninh trật tự.</p></main>",
+                encoding="utf-8",
+            )
+            planned.setdefault(f"{year}-{year}", []).append(path)
+    return planned
+
+
+def test_pagefind_is_told_after_it_has_every_page(tmp_path: Path) -> None:
+    consumed: list[str] = []
+    told: list[list[str]] = []
+
+    def pages() -> Iterator[tuple[str, str]]:
+        for n in range(3):
+            consumed.append(f"/bai-{n}/")
+            yield (
+                f"/bai-{n}/",
+                f'<html lang="vi"><title>{n}</title><main data-pagefind-body>x</main>',
+            )
+
+    indexer.index(pages(), tmp_path / "bundle", lambda: told.append(list(consumed)))
+    assert told == [["/bai-0/", "/bai-1/", "/bai-2/"]]
+
+
+def test_every_shard_is_published_and_meanwhile_runs_once(tmp_path: Path) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    planned = _pages(site, range(2020, 2023), 3)
+    ran: list[int] = []
+    indexed = index_site(site, planned, cache, workers=2, meanwhile=lambda: ran.append(1))
+    assert indexed == dict.fromkeys(planned, True) and ran == [1]
+    for shard in planned:
+        assert (site / "pagefind" / shard / "pagefind-entry.json").is_file()
+    # Nothing to index the second time: the bundles are reused, and `meanwhile` still runs.
+    indexed = index_site(site, planned, cache, workers=2, meanwhile=lambda: ran.append(2))
+    assert indexed == dict.fromkeys(planned, False) and ran == [1, 2]
+
+
+def test_a_first_shard_failing_before_pagefind_has_its_pages_fails_and_does_not_hang(
+    tmp_path: Path,
+) -> None:
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    planned = _pages(site, range(2020, 2023), 2)
+    missing = "tin-tuc/khong-co/index.html"  # keyed, but never written: its reading fails
+    planned["2020-2020"].append(missing)
+    ran: list[int] = []
+    with ThreadPoolExecutor(1) as pool:
+        future = pool.submit(
+            index_site, site, planned, cache, {missing: "0"}, 2, lambda: ran.append(1)
+        )
+        with pytest.raises(SearchFailed):
+            future.result(timeout=120)
+    assert ran == [1]
