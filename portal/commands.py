@@ -81,7 +81,7 @@ def build(
         memo = prepared_memo(config_file, preview)
         mode = RenderMode(preview=preview, listed=True, published=site_dir)
         rendered = render(config_file, fresh, mode, memo, verbose)
-        cached, search_keys = rendered.cached, rendered.search_keys
+        cached, search_keys, parts = rendered.cached, rendered.search_keys, rendered.parts
         # What the rest needs of the plan, taken now: the plan, the memo and what MkDocs left
         # go before Pagefind, which needs the room (at 50,000 items the build process held
         # 913 MiB while Pagefind ran, before this).
@@ -101,7 +101,7 @@ def build(
         del rendered, plan, memo
         assemble.assemble(fresh, cached, staging)
         shutil.rmtree(fresh, ignore_errors=True)
-        index_and_compress(staging, settings, planned, search_keys)
+        index_and_compress(staging, settings, planned, search_keys, parts)
         (staging / schedule.STATE).parent.mkdir(parents=True, exist_ok=True)
         made_by = schedule.author(config_file.parent)
         built = schedule.state(commit, change, newest, made_by)
@@ -164,10 +164,15 @@ def prepared_memo(config_file: Path, preview: bool) -> ContentMemo:
 
 
 def index_and_compress(
-    staging: Path, settings: Settings, planned: dict[str, list[str]], search_keys: dict[str, str]
+    staging: Path,
+    settings: Settings,
+    planned: dict[str, list[str]],
+    search_keys: dict[str, str],
+    parts: dict[str, bytes],
 ) -> None:
     """The search bundle and a `.gz` beside every file, in `staging`: Pagefind's processes
-    index while this one compresses the pages, the bundle after. What the render left is
+    index while this one compresses the pages, the bundle after (`parts`: what the render kept
+    of its pages for Pagefind, handed over and let go shard by shard). What the render left is
     collected once Pagefind has its first pages, not before they start: a third of a second
     of one core at 10,000 items, the other idle."""
     gzip_cache = settings.root / settings.gzip_cache
@@ -181,7 +186,10 @@ def index_and_compress(
         with ThreadPoolExecutor(1) as pool:
             pages = pool.submit(compress_pages)
             cache = settings.root / settings.search_cache
-            search.index_site(staging, planned, cache, search_keys, meanwhile=give_back_memory)
+            search.index_site(
+                staging, planned, cache, search_keys, meanwhile=give_back_memory, parts=parts
+            )
+            parts.clear()  # what reused shards did not need
             pages.result()
     finally:
         gc.enable()

@@ -82,9 +82,9 @@ class PageCache:
         self.written.update(written)
         self.indexed.update(indexed)
 
-    def note_indexed(self, key: str, part: str) -> None:
-        """What the search indexes of the page of `key` (`search.indexed_part`)."""
-        self.indexed[key] = hashlib.sha256(part.encode("utf-8")).hexdigest()
+    def note_indexed(self, key: str, part: bytes) -> None:
+        """What the search indexes of the page of `key` (`search.indexed_part`, UTF-8)."""
+        self.indexed[key] = hashlib.sha256(part).hexdigest()
 
     def save(self, used: Set[str] | None = None) -> None:
         """Remember the entries' sums, those this build found or made sound, and the indexed

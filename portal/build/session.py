@@ -48,6 +48,9 @@ class RenderSession:
         )
         gzip = settings.root / settings.gzip_cache
         self.warmer = Warmer(gzip) if mode.compressed else None
+        # What the search stage hands Pagefind of each page rendered here (output path -> its
+        # indexed part, UTF-8): kept, so that it need not read, decode and cut the page again.
+        self.parts: dict[str, bytes] | None = {} if mode.compressed else None
         # Pages in the menu are rendered every time: the engine's nav links to them.
         self.in_nav = {
             url for _, target in menu(plan.collections)
@@ -105,7 +108,10 @@ class RenderSession:
         data = html.encode("utf-8", errors="xmlcharrefreplace")  # the bytes the engine writes
         entry = self.cache.put(key, data)
         if (part := indexed_part(html)) is not None:
-            self.cache.note_indexed(key, part)
+            encoded = part.encode("utf-8")
+            self.cache.note_indexed(key, encoded)
+            if self.parts is not None:
+                self.parts[page.output] = encoded
         if page.url in self.fed:  # the next build's feeds take it from the cache
             self.cache.put(key, body.encode("utf-8"), "body")
             if self.made_when_asked is not None:  # the preview's: made after the render
@@ -128,10 +134,18 @@ class RenderSession:
             settings = self.plan.settings
             memofile.save(self.memo, settings.root / settings.content_cache)
 
-    def adopt(self, written: dict[str, str], indexed: dict[str, str], keys: dict[str, str]) -> None:
+    def adopt(
+        self,
+        written: dict[str, str],
+        indexed: dict[str, str],
+        keys: dict[str, str],
+        parts: dict[str, bytes],
+    ) -> None:
         """What another process of this render stored (split.py's child)."""
         self.cache.adopt(written, indexed)
         self.keys.known.update(keys)
+        if self.parts is not None:
+            self.parts.update(parts)
 
     def flush(self) -> None:
         """What this process compressed, noted for `precompress` (each process its own)."""

@@ -102,6 +102,9 @@ class Rendered:
     cached: dict[str, Path] = field(default_factory=dict)
     # The preview's generated files, made when asked for: output path -> its maker.
     made_when_asked: dict[str, Callable[[], bytes]] = field(default_factory=dict)
+    # What Pagefind is handed of each page this render drew (`portal build`): output path ->
+    # its indexed part, UTF-8 (the others are read from the site).
+    parts: dict[str, bytes] = field(default_factory=dict)
 
 
 def render(
@@ -158,7 +161,8 @@ def render(
             raise BuildFailed(f"{type(exc).__name__}: {exc}", kept.lines) from exc
     session = config.plugins["portal"].session
     later = dict(session.made_when_asked or {})
-    rendered = Rendered(session.plan, session.search_keys(), dict(session.cached), later)
+    parts = session.parts or {}
+    rendered = Rendered(session.plan, session.search_keys(), dict(session.cached), later, parts)
     _let_go()
     return rendered
 

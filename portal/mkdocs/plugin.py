@@ -170,15 +170,16 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         if self.side is not None:
             session, side, self.side = self.session, self.side, None
             if side.child:
-                side.report(session.cache.written, session.cache.indexed, session.keys.known)
+                cache = session.cache
+                side.report(cache.written, cache.indexed, session.keys.known, session.parts or {})
             outcome = side.finish()
-            session.adopt(outcome.written, outcome.indexed, outcome.keys)
+            session.adopt(outcome.written, outcome.indexed, outcome.keys, outcome.parts)
         self.session.finish()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.side is not None:
             if self.side.child:
-                self.side.report({}, {}, {}, error)  # does not return
+                self.side.report({}, {}, {}, {}, error)  # does not return
             self.side.abandon()
             self.side = None
 

@@ -39,13 +39,15 @@ class ChildFailed(Exception):
 @dataclass
 class Outcome:
     """What the child reports: its log records, the cache entries it wrote with their sums and
-    the digests of their indexed parts, the page keys it computed, or its error."""
+    the digests of their indexed parts, the page keys it computed, the indexed parts of the
+    pages it rendered, or its error."""
 
     records: list[tuple[int, str]] = field(default_factory=list)
     written: dict[str, str] = field(default_factory=dict)
     indexed: dict[str, str] = field(default_factory=dict)
     error: BaseException | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    parts: dict[str, bytes] = field(default_factory=dict)
 
 
 class _Records(logging.Handler):
@@ -70,13 +72,14 @@ class Split:
         written: dict[str, str],
         indexed: dict[str, str],
         keys: dict[str, str],
+        parts: dict[str, bytes],
         error: BaseException | None = None,
     ) -> None:
         """In the child: send the outcome to the parent and end the process (this never
         returns); MkDocs' own ending (strict mode's count, the log) is the parent's."""
         records = self.handler.records if self.handler else []
         try:
-            data = pickle.dumps(Outcome(records, written, indexed, error, keys))
+            data = pickle.dumps(Outcome(records, written, indexed, error, keys, parts))
         except Exception:  # noqa: BLE001 (an error that does not pickle is sent as text)
             data = pickle.dumps(Outcome(records, written, indexed, ChildFailed(f"{error!r}")))
         try:

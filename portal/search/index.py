@@ -159,13 +159,25 @@ def pagefind_html(page: Path) -> str:
 
 
 def _index(
-    site: Path, shard: str, paths: list[str], entry: Path, told: Callable[[], None] | None = None
+    site: Path,
+    shard: str,
+    paths: list[str],
+    entry: Path,
+    told: Callable[[], None] | None = None,
+    parts: dict[str, bytes] | None = None,
 ) -> None:
     """Index `paths` of `site` into the cache entry `entry`, atomically. `told` is called
-    once Pagefind has every page."""
+    once Pagefind has every page. `parts`: the indexed parts the render kept (path -> UTF-8),
+    each taken out as it is handed over; a page without one is read from the site."""
     bundle = entry.with_name(f".{entry.name}.{os.getpid()}")
     shutil.rmtree(bundle, ignore_errors=True)
-    pages = ((indexer.page_url(path), pagefind_html(site / path)) for path in paths)
+    kept = {} if parts is None else parts
+
+    def page(path: str) -> str:
+        part = kept.pop(path, None)
+        return pagefind_html(site / path) if part is None else part.decode("utf-8")
+
+    pages = ((indexer.page_url(path), page(path)) for path in paths)
     try:
         manifest = indexer.index(pages, bundle, told)
     except indexer.IndexFailed as exc:
@@ -183,11 +195,14 @@ def index_site(
     known: Mapping[str, str] | None = None,
     workers: int | None = None,
     meanwhile: Callable[[], None] | None = None,
+    parts: dict[str, bytes] | None = None,
 ) -> dict[str, bool]:
     """Publish the bundle of every shard (`planned`: from `shards()`) into `site`, indexing
     only shards whose pages changed. Returns shard -> whether it was indexed in this run
     (False: reused). `meanwhile` runs here once Pagefind has every page of the first shards,
-    while it indexes them."""
+    while it indexes them. `parts`: what the render kept of the pages it drew (path -> their
+    indexed part, UTF-8), which Pagefind is handed instead of the page read again; emptied
+    as it goes."""
     cache.mkdir(parents=True, exist_ok=True)
     entries = {
         shard: cache / f"{shard or 'main'}-{shard_key(site, paths, known or {})[:32]}"
@@ -215,7 +230,7 @@ def index_site(
                 fed.release()
 
         try:
-            _index(site, shard, planned[shard], entries[shard], tell)
+            _index(site, shard, planned[shard], entries[shard], tell, parts)
         finally:
             tell()
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
+from typing import Any
 
 import mkdocs.commands.build as mkdocs_build
 import mkdocs.structure.pages as mkdocs_pages
@@ -14,12 +16,15 @@ import pytest
 from portal import commands
 from portal.build import memofile
 from portal.build.mode import BUILD
+from portal.build.session import RenderSession
 from portal.errors import ContentErrors
 from portal.mkdocs import split
 from portal.mkdocs.build import render
 from portal.mkdocs.engine import BUILD as BUILD_PAGE
 from portal.mkdocs.engine import POPULATE, SET_CANONICAL
 from portal.mkdocs.plugin import PortalPlugin
+from portal.search import index as search
+from portal.search.index import indexed_part, pagefind_html
 from tests.build.test_incremental import cold, site_tree, tree  # noqa: F401 (a fixture)
 from tests.conftest import item
 from tests.conftest import write_files as write
@@ -59,6 +64,58 @@ def test_two_processes_build_the_same_site_as_one(
     monkeypatch.setattr(split, "SPLIT_AT", 10**9)
     assert tree(site) == cold(site_tree, tmp_path / "cold")
     assert forks == [1]
+
+
+def test_pagefind_gets_from_both_processes_what_it_would_read_from_the_site(
+    site_tree: Path,  # noqa: F811
+    forks: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The indexed parts each rendering process keeps are those of the pages as published:
+    Pagefind is handed them instead of the pages read and cut again."""
+    handed: dict[str, str] = {}
+    read: dict[str, str] = {}
+    index = search.index_site
+
+    def watched(site: Path, planned: dict[str, list[str]], *args: Any, **kwargs: Any) -> Any:
+        parts = kwargs["parts"]
+        handed.update({path: part.decode("utf-8") for path, part in parts.items()})
+        for path in (path for paths in planned.values() for path in paths):
+            html = (site / path).read_text(encoding="utf-8")
+            if indexed_part(html) is not None:  # a page whose part can be told apart
+                read[path] = pagefind_html(site / path)
+        return index(site, planned, *args, **kwargs)
+
+    # The parent is slowed, so that the child draws most of the shared pages.
+    page = PortalPlugin.on_post_page
+
+    def slowed(self: PortalPlugin, output: str, **kwargs: Any) -> str:
+        if self.steps is not None and not self.steps.child:
+            time.sleep(0.05)
+        return page(self, output, **kwargs)
+
+    adopted: list[str] = []
+    adopt = RenderSession.adopt
+
+    def watched_adopt(self: RenderSession, *args: Any) -> None:
+        adopted.extend(args[3])
+        adopt(self, *args)
+
+    monkeypatch.setattr(PortalPlugin, "on_post_page", slowed)
+    monkeypatch.setattr(RenderSession, "adopt", watched_adopt)
+    monkeypatch.setattr(search, "index_site", watched)
+    # Older items than the feeds carry: only such articles may be drawn by the child.
+    old = {
+        f"news/cu-{n}.md": item(f"Tin cũ số {n}", f"2019-03-{n:02d} 08:00", "ANTT")
+        for n in range(1, 29)
+    }
+    write(site_tree, old)
+    assert commands.build(site_tree / "mkdocs.yml", site_tree / "site") == 0
+    assert forks == [1]
+    # Every page rendered (a cold build: all of them) was kept, by whichever process drew it.
+    assert handed == read
+    assert sum(path.startswith("tin-tuc/") for path in handed) >= 10
+    assert any(path.startswith("tin-tuc/") for path in adopted)  # some from the child
 
 
 def test_links_the_child_finds_broken_are_reported_as_on_one_process(
