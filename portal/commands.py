@@ -37,6 +37,7 @@ from .errors import ContentError, ContentErrors
 from .outputs.files import site_state
 from .search import index as search
 from .search import plan as searchplan
+from .search.spool import Location, Parts
 from .site.settings import Settings, read_settings
 from .vi import UI, format_number, format_schedule
 
@@ -168,11 +169,11 @@ def index_and_compress(
     settings: Settings,
     planned: dict[str, list[str]],
     search_keys: dict[str, str],
-    parts: dict[str, bytes],
+    parts: dict[str, Location],
 ) -> None:
     """The search bundle and a `.gz` beside every file, in `staging`: Pagefind's processes
-    index while this one compresses the pages, the bundle after (`parts`: what the render kept
-    of its pages for Pagefind, handed over and let go shard by shard). What the render left is
+    index while this one compresses the pages, the bundle after (`parts`: where the render
+    kept what Pagefind is handed of its pages; deleted once used). What the render left is
     collected once Pagefind has its first pages, not before they start: a third of a second
     of one core at 10,000 items, the other idle."""
     gzip_cache = settings.root / settings.gzip_cache
@@ -181,18 +182,19 @@ def index_and_compress(
         precompress.precompress(staging, gzip_cache, skip=urls.PAGEFIND)
         precompress.prune(gzip_cache, time.time())  # every page links its `.gz` by now
 
+    kept = Parts(parts)
     gc.disable()  # nothing collected before then (give_back_memory)
     try:
         with ThreadPoolExecutor(1) as pool:
             pages = pool.submit(compress_pages)
             cache = settings.root / settings.search_cache
             search.index_site(
-                staging, planned, cache, search_keys, meanwhile=give_back_memory, parts=parts
+                staging, planned, cache, search_keys, meanwhile=give_back_memory, parts=kept
             )
-            parts.clear()  # what reused shards did not need
             pages.result()
     finally:
         gc.enable()
+        kept.close()
     precompress.precompress(staging, gzip_cache, folder=urls.PAGEFIND)
 
 

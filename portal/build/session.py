@@ -16,6 +16,7 @@ from .. import urls
 from ..content.memo import ContentMemo
 from ..repository import Plan
 from ..search.index import indexed_part
+from ..search.spool import Location, Spool
 from ..site.channels import fed_urls
 from ..site.pagelist import menu
 from ..site.pages import ArticlePage
@@ -48,9 +49,9 @@ class RenderSession:
         )
         gzip = settings.root / settings.gzip_cache
         self.warmer = Warmer(gzip) if mode.compressed else None
-        # What the search stage hands Pagefind of each page rendered here (output path -> its
-        # indexed part, UTF-8): kept, so that it need not read, decode and cut the page again.
-        self.parts: dict[str, bytes] | None = {} if mode.compressed else None
+        # What the search stage hands Pagefind of each page rendered here, kept aside.
+        search = settings.root / settings.search_cache
+        self.spool = Spool(search) if mode.compressed else None
         # Pages in the menu are rendered every time: the engine's nav links to them.
         self.in_nav = {
             url for _, target in menu(plan.collections)
@@ -110,8 +111,8 @@ class RenderSession:
         if (part := indexed_part(html)) is not None:
             encoded = part.encode("utf-8")
             self.cache.note_indexed(key, encoded)
-            if self.parts is not None:
-                self.parts[page.output] = encoded
+            if self.spool is not None:
+                self.spool.add(page.output, encoded)
         if page.url in self.fed:  # the next build's feeds take it from the cache
             self.cache.put(key, body.encode("utf-8"), "body")
             if self.made_when_asked is not None:  # the preview's: made after the render
@@ -139,18 +140,32 @@ class RenderSession:
         written: dict[str, str],
         indexed: dict[str, str],
         keys: dict[str, str],
-        parts: dict[str, bytes],
+        parts: dict[str, Location],
     ) -> None:
         """What another process of this render stored (split.py's child)."""
         self.cache.adopt(written, indexed)
         self.keys.known.update(keys)
-        if self.parts is not None:
-            self.parts.update(parts)
+        if self.spool is not None:
+            self.spool.found.update(parts)
 
     def flush(self) -> None:
-        """What this process compressed, noted for `precompress` (each process its own)."""
+        """What this process compressed, noted for `precompress`, and the parts it kept, on
+        disk (each process its own)."""
         if self.warmer is not None:
             self.warmer.write_notes()
+        if self.spool is not None:
+            self.spool.close()
+
+    def discard(self) -> None:
+        """A render that failed: what it stored is rendered (and its problems found) again
+        next time, and what it kept for Pagefind goes."""
+        self.cache.discard()
+        if self.spool is not None:
+            self.spool.discard()
+
+    def kept(self) -> dict[str, Location]:
+        """Where the parts of the pages this render drew are (both processes')."""
+        return dict(self.spool.found) if self.spool is not None else {}
 
     def finish(self) -> None:
         """The render is whole: the cache saved, and pruned of what no build uses."""

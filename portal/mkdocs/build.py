@@ -28,6 +28,7 @@ from ..build.mode import RenderMode
 from ..content.memo import ContentMemo
 from ..errors import ContentError, ContentErrors
 from ..repository import Plan
+from ..search.spool import Location
 from ..site.settings import read_settings
 from ..site.static import missing_link
 from . import split
@@ -102,9 +103,9 @@ class Rendered:
     cached: dict[str, Path] = field(default_factory=dict)
     # The preview's generated files, made when asked for: output path -> its maker.
     made_when_asked: dict[str, Callable[[], bytes]] = field(default_factory=dict)
-    # What Pagefind is handed of each page this render drew (`portal build`): output path ->
-    # its indexed part, UTF-8 (the others are read from the site).
-    parts: dict[str, bytes] = field(default_factory=dict)
+    # Where what Pagefind is handed of each page this render drew is kept (`portal build`;
+    # search/spool.py): output path -> location. The others are read from the site.
+    parts: dict[str, Location] = field(default_factory=dict)
 
 
 def render(
@@ -138,9 +139,8 @@ def render(
                 build(config)
             except BaseException:
                 split.end_child(steps)
-                # What this build cached is rendered (and its problems found) again next time.
                 if getattr(plugin, "session", None) is not None:
-                    plugin.session.cache.discard()
+                    plugin.session.discard()
                 raise
             finally:
                 split.end_child(steps)
@@ -161,8 +161,8 @@ def render(
             raise BuildFailed(f"{type(exc).__name__}: {exc}", kept.lines) from exc
     session = config.plugins["portal"].session
     later = dict(session.made_when_asked or {})
-    parts = session.parts or {}
-    rendered = Rendered(session.plan, session.search_keys(), dict(session.cached), later, parts)
+    kept = session.kept()
+    rendered = Rendered(session.plan, session.search_keys(), dict(session.cached), later, kept)
     _let_go()
     return rendered
 

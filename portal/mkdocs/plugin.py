@@ -171,7 +171,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
             session, side, self.side = self.session, self.side, None
             if side.child:
                 cache = session.cache
-                side.report(cache.written, cache.indexed, session.keys.known, session.parts or {})
+                side.report(cache.written, cache.indexed, session.keys.known, session.kept())
             outcome = side.finish()
             session.adopt(outcome.written, outcome.indexed, outcome.keys, outcome.parts)
         self.session.finish()
@@ -179,6 +179,7 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
     def on_build_error(self, *, error: Exception) -> None:
         if self.side is not None:
             if self.side.child:
+                self.session.discard()  # the parent discards its own
                 self.side.report({}, {}, {}, {}, error)  # does not return
             self.side.abandon()
             self.side = None

@@ -25,6 +25,7 @@ from typing import Any
 
 from mkdocs.structure.files import Files, InclusionLevel
 
+from ..search.spool import Location
 from .claims import Claims, Steps
 
 # Fewer pages to render than this (an edit, the preview) are not worth a fork.
@@ -39,15 +40,15 @@ class ChildFailed(Exception):
 @dataclass
 class Outcome:
     """What the child reports: its log records, the cache entries it wrote with their sums and
-    the digests of their indexed parts, the page keys it computed, the indexed parts of the
-    pages it rendered, or its error."""
+    the digests of their indexed parts, the page keys it computed, where it kept the indexed
+    parts of the pages it rendered, or its error."""
 
     records: list[tuple[int, str]] = field(default_factory=list)
     written: dict[str, str] = field(default_factory=dict)
     indexed: dict[str, str] = field(default_factory=dict)
     error: BaseException | None = None
     keys: dict[str, str] = field(default_factory=dict)
-    parts: dict[str, bytes] = field(default_factory=dict)
+    parts: dict[str, Location] = field(default_factory=dict)
 
 
 class _Records(logging.Handler):
@@ -72,7 +73,7 @@ class Split:
         written: dict[str, str],
         indexed: dict[str, str],
         keys: dict[str, str],
-        parts: dict[str, bytes],
+        parts: dict[str, Location],
         error: BaseException | None = None,
     ) -> None:
         """In the child: send the outcome to the parent and end the process (this never

@@ -28,6 +28,7 @@ from ..build.checked import Checked
 from ..build.pagecache import publish
 from . import service as indexer
 from .plan import bundle_path
+from .spool import Parts
 
 PARALLEL_PAGES = 6000  # pages indexed at once: Pagefind's memory grows with them
 _MANIFEST = "manifest.json"
@@ -164,18 +165,17 @@ def _index(
     paths: list[str],
     entry: Path,
     told: Callable[[], None] | None = None,
-    parts: dict[str, bytes] | None = None,
+    parts: Parts | None = None,
 ) -> None:
     """Index `paths` of `site` into the cache entry `entry`, atomically. `told` is called
-    once Pagefind has every page. `parts`: the indexed parts the render kept (path -> UTF-8),
-    each taken out as it is handed over; a page without one is read from the site."""
+    once Pagefind has every page. `parts`: the indexed parts the render kept; a page without
+    one is read from the site."""
     bundle = entry.with_name(f".{entry.name}.{os.getpid()}")
     shutil.rmtree(bundle, ignore_errors=True)
-    kept = {} if parts is None else parts
 
     def page(path: str) -> str:
-        part = kept.pop(path, None)
-        return pagefind_html(site / path) if part is None else part.decode("utf-8")
+        part = parts.take(path) if parts is not None else None
+        return pagefind_html(site / path) if part is None else part
 
     pages = ((indexer.page_url(path), page(path)) for path in paths)
     try:
@@ -195,14 +195,13 @@ def index_site(
     known: Mapping[str, str] | None = None,
     workers: int | None = None,
     meanwhile: Callable[[], None] | None = None,
-    parts: dict[str, bytes] | None = None,
+    parts: Parts | None = None,
 ) -> dict[str, bool]:
     """Publish the bundle of every shard (`planned`: from `shards()`) into `site`, indexing
     only shards whose pages changed. Returns shard -> whether it was indexed in this run
     (False: reused). `meanwhile` runs here once Pagefind has every page of the first shards,
-    while it indexes them. `parts`: what the render kept of the pages it drew (path -> their
-    indexed part, UTF-8), which Pagefind is handed instead of the page read again; emptied
-    as it goes."""
+    while it indexes them. `parts`: what the render kept of the pages it drew (spool.py),
+    which Pagefind is handed instead of the page read again."""
     cache.mkdir(parents=True, exist_ok=True)
     entries = {
         shard: cache / f"{shard or 'main'}-{shard_key(site, paths, known or {})[:32]}"

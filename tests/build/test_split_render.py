@@ -71,15 +71,17 @@ def test_pagefind_gets_from_both_processes_what_it_would_read_from_the_site(
     forks: list[int],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The indexed parts each rendering process keeps are those of the pages as published:
-    Pagefind is handed them instead of the pages read and cut again."""
+    """The indexed parts each rendering process keeps aside are those of the pages as
+    published: Pagefind is handed them instead of the pages read and cut again, and they are
+    deleted once used."""
     handed: dict[str, str] = {}
     read: dict[str, str] = {}
     index = search.index_site
 
     def watched(site: Path, planned: dict[str, list[str]], *args: Any, **kwargs: Any) -> Any:
-        parts = kwargs["parts"]
-        handed.update({path: part.decode("utf-8") for path, part in parts.items()})
+        for path, (file, offset, length) in kwargs["parts"].found.items():
+            kept = Path(file).read_bytes()[offset : offset + length]
+            handed[path] = kept.decode("utf-8")
         for path in (path for paths in planned.values() for path in paths):
             html = (site / path).read_text(encoding="utf-8")
             if indexed_part(html) is not None:  # a page whose part can be told apart
@@ -116,6 +118,7 @@ def test_pagefind_gets_from_both_processes_what_it_would_read_from_the_site(
     assert handed == read
     assert sum(path.startswith("tin-tuc/") for path in handed) >= 10
     assert any(path.startswith("tin-tuc/") for path in adopted)  # some from the child
+    assert not list((site_tree / ".cache/search").glob(".parts-*"))
 
 
 def test_links_the_child_finds_broken_are_reported_as_on_one_process(
@@ -168,6 +171,7 @@ def test_a_failing_second_process_fails_the_build_and_keeps_the_site(
     log = (site_tree / ".cache/portal-build.log").read_text(encoding="utf-8")
     assert "lỗi trong tiến trình thứ hai" in log
     assert tree(site) == published
+    assert not list((site_tree / ".cache/search").glob(".parts-*"))  # neither process's
     # Nothing of MkDocs stays replaced in this process: its own page steps are back.
     assert (mkdocs_build._populate_page, mkdocs_build._build_page) == (POPULATE, BUILD_PAGE)
     assert POPULATE.__module__ == "mkdocs.commands.build" == BUILD_PAGE.__module__
