@@ -172,10 +172,9 @@ def index_and_compress(
     parts: dict[str, Location],
 ) -> None:
     """The search bundle and a `.gz` beside every file, in `staging`: Pagefind's processes
-    index while this one compresses the pages, the bundle after (`parts`: where the render
-    kept what Pagefind is handed of its pages; deleted once used). What the render left is
-    collected once Pagefind has its first pages, not before they start: a third of a second
-    of one core at 10,000 items, the other idle."""
+    index (from the `parts` the render kept, deleted once used) while this one compresses the
+    pages, the bundle after. What the render left is collected once Pagefind has its first
+    pages, not before they start (a third of a second of one core, the other idle)."""
     gzip_cache = settings.root / settings.gzip_cache
 
     def compress_pages() -> None:
@@ -200,8 +199,7 @@ def index_and_compress(
 
 def give_back_memory() -> None:
     """Collect what the render left (cycles of pages and files) and hand the freed memory back
-    to the system, where glibc can (`malloc_trim`): otherwise the process keeps it. The
-    collector is on again afterwards."""
+    to the system, where glibc can (`malloc_trim`): otherwise the process keeps it."""
     gc.collect()
     gc.enable()
     try:
