@@ -217,15 +217,15 @@ def index_site(
     workers = min(workers or os.cpu_count() or 1, max(1, PARALLEL_PAGES // largest))
     present = files_under(site / urls.PAGEFIND)  # what the site held before (the spare's)
     wanted: set[str] = set()
-
     first, fed = set(todo[:workers]), threading.Semaphore(0)
 
     def index(shard: str) -> None:
-        told = threading.Event()  # each first shard tells once, failed or not
+        pending = shard in first  # a first shard tells once: Pagefind has its pages, or it failed
 
         def tell() -> None:
-            if shard in first and not told.is_set():
-                told.set()
+            nonlocal pending
+            if pending:
+                pending = False
                 fed.release()
 
         try:

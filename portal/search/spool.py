@@ -58,16 +58,23 @@ class Parts:
 
     def __init__(self, found: Mapping[str, Location]) -> None:
         self.found = dict(found)
-        self.files = sorted({file for file, _, _ in self.found.values()})
-        self._fds = {file: os.open(file, os.O_RDONLY) for file in self.files}
+        self._fds: dict[str, int] = {}
+        for file in sorted({file for file, _, _ in self.found.values()}):
+            try:
+                self._fds[file] = os.open(file, os.O_RDONLY)
+            except OSError:  # gone: its pages are read from the site
+                continue
 
     def take(self, path: str) -> str | None:
-        """The part of the page at `path`, or None when the render kept none."""
+        """The part of the page at `path`, or None when the render kept none (or its file
+        does not hold it whole: the page is then read from the site)."""
         found = self.found.pop(path, None)
-        if found is None:
+        fd = self._fds.get(found[0]) if found is not None else None
+        if found is None or fd is None:
             return None
-        file, offset, length = found
-        return os.pread(self._fds[file], length, offset).decode("utf-8")
+        _, offset, length = found
+        data = os.pread(fd, length, offset)
+        return data.decode("utf-8") if len(data) == length else None
 
     def close(self) -> None:
         """The files closed and deleted: the render's parts are used."""

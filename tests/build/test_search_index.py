@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from bs4 import BeautifulSoup
 
 from portal.search import service as indexer
 from portal.search.index import SearchFailed, index_site, indexed_part, pagefind_html
+from portal.search.spool import Parts, Spool
 from tests.build.site_checks import html_files, search_tiers
 
 ARTICLE = "tin-tuc/canh-bao-thu-doan-gia-danh-cong-an-goi-dien-lua-dao-chiem-doat-tai-san"
@@ -344,3 +346,20 @@ def test_a_first_shard_failing_before_pagefind_has_its_pages_fails_and_does_not_
         with pytest.raises(SearchFailed):
             future.result(timeout=120)
     assert ran == [1]
+
+
+def test_kept_parts_are_read_whole_once_or_not_at_all(tmp_path: Path) -> None:
+    spool = Spool(tmp_path / "kept")
+    spool.add("tin-tuc/a/index.html", "<h1>Tổ quốc</h1>".encode())
+    spool.add("tin-tuc/b/index.html", "<h1>Đảng ủy</h1>".encode())
+    spool.close()
+    file, offset, _ = spool.found["tin-tuc/b/index.html"]
+    found = dict(spool.found, **{"tin-tuc/c/index.html": (str(tmp_path / "khong-co"), 0, 5)})
+    parts = Parts(found)
+    os.truncate(file, offset + 3)  # "b" cut short after the file was opened
+    assert parts.take("tin-tuc/a/index.html") == "<h1>Tổ quốc</h1>"
+    assert parts.take("tin-tuc/a/index.html") is None  # taken once
+    assert parts.take("tin-tuc/b/index.html") is None  # not whole: read from the site
+    assert parts.take("tin-tuc/c/index.html") is None  # its file is gone: read from the site
+    parts.close()
+    assert not list((tmp_path / "kept").iterdir())
