@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import urls
@@ -27,6 +28,18 @@ from .mode import RenderMode
 from .pagecache import PageCache, publish
 from .pagekeys import PageKeys
 from .precompress import Warmer
+
+
+@dataclass
+class Stored:
+    """What one process of a render stored: the cache entries it wrote with their sums, the
+    digests of their indexed parts, the page keys it computed, and where it kept the parts
+    Pagefind is handed (search/spool.py)."""
+
+    written: dict[str, str] = field(default_factory=dict)
+    indexed: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)
+    parts: dict[str, Location] = field(default_factory=dict)
 
 
 class RenderSession:
@@ -135,18 +148,17 @@ class RenderSession:
             settings = self.plan.settings
             memofile.save(self.memo, settings.root / settings.content_cache)
 
-    def adopt(
-        self,
-        written: dict[str, str],
-        indexed: dict[str, str],
-        keys: dict[str, str],
-        parts: dict[str, Location],
-    ) -> None:
+    def stored(self) -> Stored:
+        """What this process stored, for the other (split.py's child reports it)."""
+        cache = self.cache
+        return Stored(cache.written, cache.indexed, self.keys.known, self.kept())
+
+    def adopt(self, stored: Stored) -> None:
         """What another process of this render stored (split.py's child)."""
-        self.cache.adopt(written, indexed)
-        self.keys.known.update(keys)
+        self.cache.adopt(stored.written, stored.indexed)
+        self.keys.known.update(stored.keys)
         if self.spool is not None:
-            self.spool.found.update(parts)
+            self.spool.found.update(stored.parts)
 
     def flush(self) -> None:
         """What this process compressed, noted for `precompress`, and the parts it kept, on

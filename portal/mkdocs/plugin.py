@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..build.mode import RenderMode
-from ..build.session import RenderSession
+from ..build.session import RenderSession, Stored
 from ..content.memo import ContentMemo
 from ..errors import ContentErrors
 from ..outputs import social
@@ -170,17 +170,15 @@ class PortalPlugin(BasePlugin[PortalConfig]):  # type: ignore[misc]
         if self.side is not None:
             session, side, self.side = self.session, self.side, None
             if side.child:
-                cache = session.cache
-                side.report(cache.written, cache.indexed, session.keys.known, session.kept())
-            outcome = side.finish()
-            session.adopt(outcome.written, outcome.indexed, outcome.keys, outcome.parts)
+                side.report(session.stored())
+            session.adopt(side.finish().stored)
         self.session.finish()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.side is not None:
             if self.side.child:
                 self.session.discard()  # the parent discards its own
-                self.side.report({}, {}, {}, {}, error)  # does not return
+                self.side.report(Stored(), error)  # does not return
             self.side.abandon()
             self.side = None
 

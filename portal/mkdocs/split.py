@@ -25,7 +25,7 @@ from typing import Any
 
 from mkdocs.structure.files import Files, InclusionLevel
 
-from ..search.spool import Location
+from ..build.session import Stored
 from .claims import Claims, Steps
 
 # Fewer pages to render than this (an edit, the preview) are not worth a fork.
@@ -39,16 +39,11 @@ class ChildFailed(Exception):
 
 @dataclass
 class Outcome:
-    """What the child reports: its log records, the cache entries it wrote with their sums and
-    the digests of their indexed parts, the page keys it computed, where it kept the indexed
-    parts of the pages it rendered, or its error."""
+    """What the child reports: its log records, what it stored, or its error."""
 
     records: list[tuple[int, str]] = field(default_factory=list)
-    written: dict[str, str] = field(default_factory=dict)
-    indexed: dict[str, str] = field(default_factory=dict)
+    stored: Stored = field(default_factory=Stored)
     error: BaseException | None = None
-    keys: dict[str, str] = field(default_factory=dict)
-    parts: dict[str, Location] = field(default_factory=dict)
 
 
 class _Records(logging.Handler):
@@ -68,21 +63,14 @@ class Split:
         self.handler: _Records | None = None
         self.reaped = False
 
-    def report(
-        self,
-        written: dict[str, str],
-        indexed: dict[str, str],
-        keys: dict[str, str],
-        parts: dict[str, Location],
-        error: BaseException | None = None,
-    ) -> None:
+    def report(self, stored: Stored, error: BaseException | None = None) -> None:
         """In the child: send the outcome to the parent and end the process (this never
         returns); MkDocs' own ending (strict mode's count, the log) is the parent's."""
         records = self.handler.records if self.handler else []
         try:
-            data = pickle.dumps(Outcome(records, written, indexed, error, keys, parts))
+            data = pickle.dumps(Outcome(records, stored, error))
         except Exception:  # noqa: BLE001 (an error that does not pickle is sent as text)
-            data = pickle.dumps(Outcome(records, written, indexed, ChildFailed(f"{error!r}")))
+            data = pickle.dumps(Outcome(records, stored, ChildFailed(f"{error!r}")))
         try:
             with os.fdopen(self.fd, "wb") as pipe:
                 pipe.write(data)

@@ -16,7 +16,7 @@ import pytest
 from portal import commands
 from portal.build import memofile
 from portal.build.mode import BUILD
-from portal.build.session import RenderSession
+from portal.build.session import RenderSession, Stored
 from portal.errors import ContentErrors
 from portal.mkdocs import split
 from portal.mkdocs.build import render
@@ -99,9 +99,9 @@ def test_pagefind_gets_from_both_processes_what_it_would_read_from_the_site(
     adopted: list[str] = []
     adopt = RenderSession.adopt
 
-    def watched_adopt(self: RenderSession, *args: Any) -> None:
-        adopted.extend(args[3])
-        adopt(self, *args)
+    def watched_adopt(self: RenderSession, stored: Stored) -> None:
+        adopted.extend(stored.parts)
+        adopt(self, stored)
 
     monkeypatch.setattr(PortalPlugin, "on_post_page", slowed)
     monkeypatch.setattr(RenderSession, "adopt", watched_adopt)
