@@ -166,10 +166,10 @@ def _index(
     entry: Path,
     told: Callable[[], None] | None = None,
     parts: Parts | None = None,
-) -> None:
-    """Index `paths` of `site` into the cache entry `entry`, atomically. `told` is called
-    once Pagefind has every page. `parts`: the indexed parts the render kept; a page without
-    one is read from the site."""
+) -> dict[str, str]:
+    """Index `paths` of `site` into the cache entry `entry`, atomically; returns its manifest
+    (file -> SHA-256). `told` is called once Pagefind has every page. `parts`: the indexed
+    parts the render kept; a page without one is read from the site."""
     bundle = entry.with_name(f".{entry.name}.{os.getpid()}")
     shutil.rmtree(bundle, ignore_errors=True)
 
@@ -186,6 +186,7 @@ def _index(
     (bundle / _MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
     shutil.rmtree(entry, ignore_errors=True)
     bundle.rename(entry)
+    return manifest
 
 
 def index_site(
@@ -219,7 +220,7 @@ def index_site(
     wanted: set[str] = set()
     first, fed = set(todo[:workers]), threading.Semaphore(0)
 
-    def index(shard: str) -> None:
+    def index(shard: str) -> dict[str, str]:
         pending = shard in first  # a first shard tells once: Pagefind has its pages, or it failed
 
         def tell() -> None:
@@ -229,7 +230,7 @@ def index_site(
                 fed.release()
 
         try:
-            _index(site, shard, planned[shard], entries[shard], tell, parts)
+            return _index(site, shard, planned[shard], entries[shard], tell, parts)
         finally:
             tell()
 
@@ -240,10 +241,9 @@ def index_site(
         if meanwhile is not None:
             meanwhile()
         for done in as_completed(indexing):  # each published here while others are indexed
-            done.result()
             entry = entries[indexing[done]]
-            for rel in json.loads((entry / _MANIFEST).read_text(encoding="utf-8")):
-                checked.add(str(entry / rel))  # just written and hashed: sound
+            for rel in done.result():  # just written and hashed for its manifest: sound
+                checked.add(str(entry / rel))
             wanted.update(_link(site, bundle_path(indexing[done]), entry, present))
     checked.save()
     for shard in entries.keys() - set(todo):

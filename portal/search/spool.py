@@ -69,11 +69,10 @@ class Parts:
         """The part of the page at `path`, or None when the render kept none (or its file
         does not hold it whole: the page is then read from the site)."""
         found = self.found.pop(path, None)
-        fd = self._fds.get(found[0]) if found is not None else None
-        if found is None or fd is None:
+        if found is None or found[0] not in self._fds:
             return None
-        _, offset, length = found
-        data = os.pread(fd, length, offset)
+        file, offset, length = found
+        data = os.pread(self._fds[file], length, offset)
         return data.decode("utf-8") if len(data) == length else None
 
     def close(self) -> None:
