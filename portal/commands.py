@@ -199,7 +199,8 @@ def index_and_compress(
 
 def give_back_memory() -> None:
     """Collect what the render left (cycles of pages and files) and hand the freed memory back
-    to the system, where glibc can (`malloc_trim`): otherwise the process keeps it."""
+    to the system, where glibc can (`malloc_trim`): otherwise the process keeps it. The
+    collector, off since the render ended (`index_and_compress`), runs again from here."""
     gc.collect()
     gc.enable()
     try:
